@@ -1,0 +1,44 @@
+// Generation speed of the reference project's raw feeds (CSV events, the hot path).
+// Run after `npm run build`: node bench/generate/generate.bench.js [--parquet]
+// Prints one JSON line: event rows per second (events phase only) and all rows per second
+// (every feed, wall clock), the median of 5 runs.
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { generateData } from '../../dist/generate/generate-data.js';
+
+const outDir = fileURLToPath(new URL('../.out/generate', import.meta.url));
+const eventsFormat = process.argv.includes('--parquet') ? 'parquet' : 'csv';
+const options = {
+  projectDir: outDir,
+  outDir,
+  days: 3,
+  eventsPerDay: 1_000_000,
+  ordersPerDay: 5_000,
+  customers: 20_000,
+  products: 500,
+  dirtyRate: 0.002,
+  eventsFormat,
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const runs = [];
+for (let run = 0; run < 5; run++) {
+  const summary = await generateData(options);
+  const rows = Object.values(summary.rowCounts).reduce((sum, n) => sum + n, 0);
+  runs.push({ eventsPerSecond: summary.eventsPerSecond, rowsPerSecond: rows / summary.seconds, rows, events: summary.rowCounts.events, seconds: summary.seconds });
+}
+await rm(outDir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    benchmark: 'generate',
+    eventsFormat,
+    days: options.days,
+    eventsPerDay: options.eventsPerDay,
+    events: runs[0].events,
+    rows: runs[0].rows,
+    eventRowsPerSecond: Math.round(median(runs.map((r) => r.eventsPerSecond))),
+    allRowsPerSecond: Math.round(median(runs.map((r) => r.rowsPerSecond))),
+    medianSeconds: Number(median(runs.map((r) => r.seconds)).toFixed(3)),
+    runs: runs.length,
+  }),
+);

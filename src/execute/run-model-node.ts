@@ -1,0 +1,53 @@
+/**
+ * Build one model, snapshot or analysis: compile, plan, write the SQL files, execute, and
+ * record the new relation in the cache.
+ */
+import type { Session } from '../adapters/adapter.js';
+import type { ManifestNode } from '../parse/manifest.js';
+import { planNode } from '../plan/plan-node.js';
+import { executePlan } from './execute-plan.js';
+import { compiledPathOf, writeSqlFile } from './write-sql-files.js';
+import type { NodeOutcome, RunnerContext } from './runner-context.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+
+export async function runModelNode(node: ManifestNode, session: Session, context: RunnerContext): Promise<NodeOutcome> {
+  const compiledPath = compiledPathOf(context.targetDir, context.manifest.projectName, node, 'compiled');
+  const runPath = compiledPathOf(context.targetDir, context.manifest.projectName, node, 'run');
+  let compiledSql: string;
+  let plan;
+  try {
+    const compiled = context.nodeCompiler.compile(node);
+    compiledSql = compiled.compiledSql;
+    await writeSqlFile(compiledPath, compiledSql);
+    if (node.resourceType === 'analysis') {
+      return { status: 'success', message: 'COMPILED', compiledPath, compiledCode: compiledSql };
+    }
+    plan = await planNode(compiled, {
+      compiler: context.compiler,
+      nodeCompiler: context.nodeCompiler,
+      existing: context.relations.get(node.relation),
+      fullRefresh: context.fullRefresh,
+      session,
+      runner: context,
+    });
+  } catch (error) {
+    if (error instanceof TsdbtError) throw error.withDefaults({ nodeId: node.uniqueId, file: node.originalFilePath });
+    throw error;
+  }
+  await writeSqlFile(runPath, plan.steps.map((step) => `${step.sql};`).join('\n\n'));
+  const result = await executePlan(plan, session, { nodeId: node.uniqueId, file: node.originalFilePath, runPath });
+  if (plan.materialized !== 'ephemeral') {
+    const type = plan.materialized === 'view' ? 'view' : 'table';
+    context.relations.set({ ...node.relation, type });
+  }
+  const message = plan.message.includes('{rows}') ? plan.message.replace('{rows}', String(result.rowsAffected ?? 0)) : plan.message;
+  return {
+    status: 'success',
+    message,
+    rowsAffected: result.rowsAffected,
+    compiledPath: runPath,
+    compiledCode: compiledSql,
+    relationName: context.compiler.dialect.renderRelation(node.relation),
+    batches: plan.batches,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * `tsdbt compile`: render every selected node to SQL under `target/compiled/` without
+ * touching the database (`is_incremental()` is false), and write `manifest.json`.
+ * With `--inline`, compile one snippet and return it.
+ */
+import { NodeCompiler } from '../compile/compile-node.js';
+import { selectNodes } from '../graph/select-nodes.js';
+import { compiledPathOf, writeSqlFile } from '../execute/write-sql-files.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { prepareInvocation, type InvocationOptions, type PreparedInvocation } from './prepare-invocation.js';
+import { writeManifestArtifact } from './write-run-artifacts.js';
+import { loadPreviousState, type StateOptions } from './load-previous-state.js';
+
+export interface CompileTaskOptions extends InvocationOptions, StateOptions {
+  readonly select?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly inline?: string;
+}
+
+export interface CompileTaskResult {
+  readonly prepared: PreparedInvocation;
+  readonly compiled: ReadonlyMap<string, { readonly compiledCode: string; readonly compiledPath: string }>;
+  readonly inlineSql?: string;
+  readonly errors: readonly TsdbtError[];
+}
+
+export async function compileTask(options: CompileTaskOptions): Promise<CompileTaskResult> {
+  const prepared = await prepareInvocation(options);
+  const state = await loadPreviousState(options, prepared);
+  const nodeCompiler = new NodeCompiler({
+    compiler: prepared.compiler,
+    manifest: prepared.manifest,
+    fullRefresh: false,
+    relationFor: (node) => state?.deferRelation?.(node) ?? node.relation,
+    isIncremental: () => false,
+  });
+  if (options.inline !== undefined) {
+    const scope = nodeCompiler.scopeFor(
+      { ...Object.values(prepared.manifest.nodes)[0], uniqueId: 'sql_operation.inline', name: 'inline', rawCode: options.inline } as never,
+      new Map(),
+    );
+    return { prepared, compiled: new Map(), inlineSql: prepared.compiler.renderString(options.inline, '<inline>', scope), errors: [] };
+  }
+  const selected = selectNodes(prepared.manifest, prepared.dag, {
+    select: options.select,
+    exclude: options.exclude,
+    resourceTypes: ['model', 'snapshot', 'test', 'analysis'],
+    state: state?.previous,
+  });
+  const compiled = new Map<string, { compiledCode: string; compiledPath: string }>();
+  const errors: TsdbtError[] = [];
+  for (const id of selected) {
+    const node = prepared.manifest.nodes[id];
+    try {
+      const { compiledSql } = nodeCompiler.compile(node);
+      const path = compiledPathOf(prepared.targetDir, prepared.manifest.projectName, node, 'compiled');
+      await writeSqlFile(path, compiledSql);
+      compiled.set(id, { compiledCode: compiledSql, compiledPath: path });
+    } catch (error) {
+      if (error instanceof TsdbtError) errors.push(error.withDefaults({ nodeId: id, file: node.originalFilePath }));
+      else throw error;
+    }
+  }
+  await writeManifestArtifact(prepared, compiled);
+  return { prepared, compiled, errors };
+}

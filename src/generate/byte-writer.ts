@@ -16,7 +16,7 @@ export class ByteWriter {
   constructor(
     private readonly sink: BytesSink,
     capacity = 4 * 1024 * 1024,
-    headroom = 4096,
+    headroom = 65_536,
   ) {
     this.buffer = new Uint8Array(capacity);
     this.flushAt = capacity - headroom;

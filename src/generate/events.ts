@@ -246,6 +246,69 @@ function timestampBytes(date: string): Uint8Array {
   return bytes;
 }
 
+/** Everything the row loop reads, precomputed for the day. */
+interface RowJob {
+  readonly context: DayEventsContext;
+  readonly plan: PlannedSessions;
+  readonly order: Float64Array;
+  readonly dirtyCodes: Uint8Array;
+  readonly partBytes: readonly Uint8Array[];
+  readonly purchasePart: number;
+  readonly tails: readonly Uint8Array[];
+  readonly malformedTails: readonly Uint8Array[];
+  readonly countries: number;
+  readonly timestamps: Uint8Array;
+  readonly anonymousIds: (string | undefined)[];
+  readonly firstOrderId: number;
+  readonly dirty: DirtyRecord[];
+  readonly writer: ByteWriter;
+}
+
+/**
+ * Writes whole sessions from `rank` until the buffer is full; returns the next rank.
+ * Synchronous on purpose: V8 optimises this loop far better outside an async function.
+ */
+function fillBuffer(job: RowJob, startRank: number, startRow: number): number {
+  const { context, plan, order, dirtyCodes, partBytes, tails, malformedTails, timestamps, writer } = job;
+  let row = startRow;
+  let rank = startRank;
+  for (; rank < plan.count && !writer.full; rank++) {
+    const s = order[rank]! % SESSION_KEY;
+    const user = plan.userId[s]!;
+    const visitor = plan.visitor[s]!;
+    let anonymousId = job.anonymousIds[visitor];
+    if (anonymousId === undefined) {
+      anonymousId = anonymousIdOf(visitor);
+      if (visitor < job.anonymousIds.length) job.anonymousIds[visitor] = anonymousId;
+    }
+    const prefix = asciiBytes(`,${context.firstSessionId + rank},${user === 0 ? '' : user},${anonymousId},`);
+    const tailIndex = (plan.device[s]! * REFERRERS.length + plan.referrer[s]!) * job.countries + plan.country[s]!;
+    const orderIndex = plan.order[s]!;
+    const orderId = orderIndex === 0 ? 0 : job.firstOrderId + orderIndex - 1;
+    const first = plan.firstEvent[s]!;
+    const end = first + plan.eventCount[s]!;
+    for (let k = first; k < end; k++, row++) {
+      const part = plan.eventPart[k]!;
+      const code = dirtyCodes[row]!;
+      const eventId = context.firstEventId + row;
+      if (code === 0) writer.digits(eventId);
+      else {
+        const kind = dirtyKindOf('events', code);
+        job.dirty.push({ kind, feed: 'events', day: context.date, id: eventId });
+        if (kind !== 'null_event_id') writer.digits(eventId);
+      }
+      writer.bytes(prefix);
+      writer.slice(timestamps, plan.eventSecond[k]! * 20, 20);
+      writer.bytes(partBytes[part]!);
+      // A malformed row lacks its device field: 11 fields instead of 12 (see README).
+      writer.bytes(code === 2 ? malformedTails[tailIndex]! : tails[tailIndex]!);
+      if (part === job.purchasePart && orderId !== 0) writer.digits(orderId);
+      writer.byte(10);
+    }
+  }
+  return rank;
+}
+
 /**
  * Generates and writes one day of events. Rows are ordered by session start; event and session
  * ids increase in file order, continuing from `firstEventId` / `firstSessionId`.
@@ -259,11 +322,7 @@ export async function writeDayEvents(
   const random = createRandom(deriveSeed(context.seed, 'events', context.dayIndex));
   const parts = buildEventParts(state.catalog);
   const plan = planSessions(context, random, parts, state.customers, state.visitors, state.popularity, orders);
-  const dirtyCodes = planDirtyRows(random, 'events', context.count, context.dirtyRate);
-  const order = sessionsByStart(plan);
-  const partBytes = parts.parts.map(asciiBytes);
   const countryCodes = state.customers.pools.countries.map((country) => country.code);
-  const countries = countryCodes.length;
   // Every (device, referrer, country) tail, with and without the device field (malformed rows).
   const tails: Uint8Array[] = [];
   const malformedTails: Uint8Array[] = [];
@@ -275,54 +334,35 @@ export async function writeDayEvents(
       }
     }
   }
-  const timestamps = timestampBytes(context.date);
-  const anonymousIds: (string | undefined)[] = new Array(state.visitors.count);
-  const dirty: DirtyRecord[] = [];
-
-  let rowsSinceFlush = 0;
+  let rowsWritten = 0;
+  let rowsFlushed = 0;
   const writer = new ByteWriter(async (bytes) => {
-    await sink(bytes, rowsSinceFlush);
-    rowsSinceFlush = 0;
+    await sink(bytes, rowsWritten - rowsFlushed);
+    rowsFlushed = rowsWritten;
   });
+  const job: RowJob = {
+    context,
+    plan,
+    order: sessionsByStart(plan),
+    dirtyCodes: planDirtyRows(random, 'events', context.count, context.dirtyRate),
+    partBytes: parts.parts.map(asciiBytes),
+    purchasePart: parts.purchase,
+    tails,
+    malformedTails,
+    countries: countryCodes.length,
+    timestamps: timestampBytes(context.date),
+    anonymousIds: new Array<string | undefined>(state.visitors.count),
+    firstOrderId: orders.firstOrderId,
+    dirty: [],
+    writer,
+  };
   writer.ascii(EVENTS_CSV_HEADER);
-  const purchasePart = parts.purchase;
-  let row = 0;
-  for (let rank = 0; rank < plan.count; rank++) {
-    const s = order[rank]! % SESSION_KEY;
-    const user = plan.userId[s]!;
-    const visitor = plan.visitor[s]!;
-    let anonymousId = anonymousIds[visitor];
-    if (anonymousId === undefined) {
-      anonymousId = anonymousIdOf(visitor);
-      if (visitor < anonymousIds.length) anonymousIds[visitor] = anonymousId;
-    }
-    const prefix = asciiBytes(`,${context.firstSessionId + rank},${user === 0 ? '' : user},${anonymousId},`);
-    const tailIndex = (plan.device[s]! * REFERRERS.length + plan.referrer[s]!) * countries + plan.country[s]!;
-    const orderIndex = plan.order[s]!;
-    const orderId = orderIndex === 0 ? 0 : orders.firstOrderId + orderIndex - 1;
-    const first = plan.firstEvent[s]!;
-    const end = first + plan.eventCount[s]!;
-    for (let k = first; k < end; k++, row++) {
-      const part = plan.eventPart[k]!;
-      const code = dirtyCodes[row]!;
-      const eventId = context.firstEventId + row;
-      if (code === 0) writer.digits(eventId);
-      else {
-        const kind = dirtyKindOf('events', code);
-        dirty.push({ kind, feed: 'events', day: context.date, id: eventId });
-        if (kind !== 'null_event_id') writer.digits(eventId);
-      }
-      writer.bytes(prefix);
-      writer.slice(timestamps, plan.eventSecond[k]! * 20, 20);
-      writer.bytes(partBytes[part]!);
-      // A malformed row lacks its device field: 11 fields instead of 12 (see README).
-      writer.bytes(code === 2 ? malformedTails[tailIndex]! : tails[tailIndex]!);
-      if (part === purchasePart && orderId !== 0) writer.digits(orderId);
-      writer.byte(10);
-      rowsSinceFlush++;
-      if (writer.full) await writer.flush();
-    }
+  for (let rank = 0; rank < plan.count; ) {
+    const next = fillBuffer(job, rank, rowsWritten);
+    for (let s = rank; s < next; s++) rowsWritten += plan.eventCount[job.order[s]! % SESSION_KEY]!;
+    rank = next;
+    await writer.flush();
   }
   await writer.flush();
-  return { rows: row, sessions: plan.count, dirty };
+  return { rows: rowsWritten, sessions: plan.count, dirty: job.dirty };
 }

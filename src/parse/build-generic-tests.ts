@@ -50,7 +50,7 @@ export function buildGenericTests(input: BuildInput): TestNode[] {
 
   const add = (entry: TestEntry, attachment: Attachment, columnName: string | undefined, file: string, line: number | undefined): void => {
     try {
-      const spec = readTestEntry(entry, { file, line });
+      const spec = readTestEntry(entry);
       const name = genericTestName(spec, attachment.targetName, columnName);
       let uniqueId = `test.${projectName}.${name}`;
       if (seen.has(uniqueId)) uniqueId = `${uniqueId}.${sha256(JSON.stringify([spec, columnName, file])).slice(0, 10)}`;
@@ -107,18 +107,14 @@ export function buildGenericTests(input: BuildInput): TestNode[] {
     const attachment: Attachment = { targetName: name, attachedNode: nodeId, ref: { name }, modelExpression: `{{ get_where_subquery(ref('${name}')) }}` };
     const where = (path: readonly (string | number)[]) => located.positionOf(path)?.line ?? located.line;
     const model = located.properties;
-    for (const [index, entry] of [...(model.data_tests ?? []), ...(model.tests ?? [])].entries()) {
-      add(entry, attachment, undefined, located.file, where([...located.keyPath, model.data_tests ? 'data_tests' : 'tests', index]));
-    }
+    for (const entry of model.tests ?? []) add(entry, attachment, undefined, located.file, where([...located.keyPath, ...entry.keyPath]));
     for (const [columnIndex, column] of (model.columns ?? []).entries()) {
-      for (const [index, entry] of [...(column.data_tests ?? []), ...(column.tests ?? [])].entries()) {
-        add(entry, attachment, column.name, located.file, where([...located.keyPath, 'columns', columnIndex, column.data_tests ? 'data_tests' : 'tests', index]));
-      }
+      for (const entry of column.tests ?? []) add(entry, attachment, column.name, located.file, where([...located.keyPath, 'columns', columnIndex, ...entry.keyPath]));
     }
   }
 
   for (const located of properties.sources) {
-    for (const table of located.properties.tables ?? []) {
+    for (const [tableIndex, table] of (located.properties.tables ?? []).entries()) {
       const sourceId = `source.${projectName}.${located.properties.name}.${table.name}`;
       if (!sources[sourceId]) continue;
       const pair = [located.properties.name, table.name] as const;
@@ -128,9 +124,11 @@ export function buildGenericTests(input: BuildInput): TestNode[] {
         source: pair,
         modelExpression: `{{ get_where_subquery(source('${pair[0]}', '${pair[1]}')) }}`,
       };
-      for (const entry of [...(table.data_tests ?? []), ...(table.tests ?? [])]) add(entry, attachment, undefined, located.file, located.line);
-      for (const column of table.columns ?? []) {
-        for (const entry of [...(column.data_tests ?? []), ...(column.tests ?? [])]) add(entry, attachment, column.name, located.file, located.line);
+      const tablePath = [...located.keyPath, 'tables', tableIndex];
+      const where = (path: readonly (string | number)[]) => located.positionOf(path)?.line ?? located.line;
+      for (const entry of table.tests ?? []) add(entry, attachment, undefined, located.file, where([...tablePath, ...entry.keyPath]));
+      for (const [columnIndex, column] of (table.columns ?? []).entries()) {
+        for (const entry of column.tests ?? []) add(entry, attachment, column.name, located.file, where([...tablePath, 'columns', columnIndex, ...entry.keyPath]));
       }
     }
   }

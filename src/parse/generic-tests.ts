@@ -5,13 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { TestEntry } from './property-shapes.js';
-import { TsdbtError } from '../errors/tsdbt-error.js';
-
-/** Config keys a test entry may carry beside its arguments (dbt accepts both places). */
-const TEST_CONFIG_KEYS = new Set([
-  'severity', 'error_if', 'warn_if', 'where', 'limit', 'store_failures', 'store_failures_as',
-  'enabled', 'tags', 'meta', 'schema', 'alias', 'database', 'fail_calc',
-]);
 
 export interface GenericTestSpec {
   readonly testName: string;
@@ -22,53 +15,16 @@ export interface GenericTestSpec {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
-/** Read one YAML test entry (`unique`, `{accepted_values: {...}}`, `{name:, test_name:, ...}`). */
-export function readTestEntry(entry: TestEntry, where: { file: string; line?: number }): GenericTestSpec {
-  if (typeof entry === 'string') return splitNamespace(entry, {}, {}, undefined);
-  const keys = Object.keys(entry);
-  if (typeof entry.test_name === 'string') {
-    const { test_name: testName, name, config, arguments: args, ...rest } = entry as Record<string, unknown>;
-    return fromBody(String(testName), { ...(rest as object), ...(args as object), config }, typeof name === 'string' ? name : undefined);
-  }
-  if (keys.length !== 1) {
-    throw new TsdbtError({
-      kind: 'config',
-      message: `A test entry must have exactly one key, the test name; got ${keys.map((key) => `'${key}'`).join(', ')}`,
-      file: where.file,
-      line: where.line,
-      hint: "Write it as '- accepted_values: {values: [...]}' or give 'name:' and 'test_name:'.",
-    });
-  }
-  const testName = keys[0];
-  const body = entry[testName];
-  return fromBody(testName, body ?? {}, undefined);
-}
-
-function fromBody(testName: string, body: unknown, customName: string | undefined): GenericTestSpec {
-  const kwargs: Record<string, unknown> = {};
-  const config: Record<string, unknown> = {};
-  if (body && typeof body === 'object') {
-    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if (key === 'config' && value && typeof value === 'object') Object.assign(config, value);
-      else if (key === 'arguments' && value && typeof value === 'object') Object.assign(kwargs, value);
-      else if (key === 'name' && typeof value === 'string') customName = value;
-      else if (TEST_CONFIG_KEYS.has(key)) config[key] = value;
-      else if (key !== 'description') kwargs[key] = value;
-    }
-  }
-  return splitNamespace(testName, kwargs, config, customName);
-}
-
-function splitNamespace(
-  testName: string,
-  kwargs: Record<string, unknown>,
-  config: Record<string, unknown>,
-  customName: string | undefined,
-): GenericTestSpec {
-  const dot = testName.lastIndexOf('.');
-  return dot === -1
-    ? { testName, kwargs, config, customName }
-    : { testName: testName.slice(dot + 1), namespace: testName.slice(0, dot), kwargs, config, customName };
+/** A normalised YAML test entry → what the test node needs (`dbt_utils.x` splits into namespace and name). */
+export function readTestEntry(entry: TestEntry): GenericTestSpec {
+  const dot = entry.testName.lastIndexOf('.');
+  return {
+    testName: dot === -1 ? entry.testName : entry.testName.slice(dot + 1),
+    namespace: dot === -1 ? undefined : entry.testName.slice(0, dot),
+    customName: entry.name,
+    kwargs: entry.arguments,
+    config: entry.config,
+  };
 }
 
 function flattenArgument(value: unknown): string[] {

@@ -2,7 +2,10 @@
  * The parts of validated property YAML (`config/property-schema.ts`) the parser reads.
  * Keys keep their YAML spelling.
  */
-export type TestEntry = string | Readonly<Record<string, unknown>>;
+import type { TestDefinition } from '../config/property-schema.js';
+
+/** Test entries arrive normalised by the property schema (`tests:` and `data_tests:` alike). */
+export type TestEntry = TestDefinition;
 
 export interface ColumnProperties {
   readonly name: string;
@@ -12,7 +15,6 @@ export interface ColumnProperties {
   readonly meta?: Readonly<Record<string, unknown>>;
   readonly tags?: readonly string[];
   readonly tests?: readonly TestEntry[];
-  readonly data_tests?: readonly TestEntry[];
 }
 
 export interface NodeProperties {
@@ -21,7 +23,6 @@ export interface NodeProperties {
   readonly config?: Readonly<Record<string, unknown>>;
   readonly columns?: readonly ColumnProperties[];
   readonly tests?: readonly TestEntry[];
-  readonly data_tests?: readonly TestEntry[];
   readonly meta?: Readonly<Record<string, unknown>>;
   readonly docs?: Readonly<Record<string, unknown>>;
   readonly relation?: string;

@@ -108,4 +108,17 @@ describe('toTemplateError', () => {
     const error = toTemplateError(original, 'models/other.sql', 'model.x');
     expect(error).toMatchObject({ kind: 'cycle', message: 'a -> b -> a', file: 'models/a.sql', line: 1, nodeId: 'model.x' });
   });
+
+  it('places an error inside a macro from another file at that file and line', () => {
+    const macros = new nunjucks.Template(translateJinja("{% macro build(n) %}\n  {{ n | nosuchfilter }}\n{% endmacro %}"), env, 'macros/build.sql', true);
+    let exported: Record<string, unknown> = {};
+    (macros as unknown as { getExported(cb: (error: unknown, value: Record<string, unknown>) => void): void }).getExported((_error, value) => {
+      exported = value;
+    });
+    const error = failure('select 1\n\n{{ build(1) }}', 'models/orders.sql', { build: exported.build });
+    expect(error.file).toBe('macros/build.sql');
+    expect(error.line).toBe(2);
+    expect(error.message).toBe("Unknown filter 'nosuchfilter'");
+    expect(error.hint).toContain('while rendering models/orders.sql');
+  });
 });

@@ -150,7 +150,6 @@ function scanTag(source: string, open: number): ScannedTag {
   const out = state.out;
   const length = source.length;
   while (index < length) {
-    const char = source[index];
     const code = source.charCodeAt(index);
     if (state.stack.length === 0) {
       const closingLength = matchClosing(source, index, isBlock);
@@ -159,12 +158,14 @@ function scanTag(source: string, open: number): ScannedTag {
         return { opening, body: out.join(''), closing: source.slice(index, index + closingLength), end: index + closingLength, unterminated: false };
       }
     }
-    if (code === 32 || code === 9 || code === 10 || code === 13) {
-      out.push(char);
-      index++;
+    if (isSpace(code)) {
+      let end = index + 1;
+      while (end < length && isSpace(source.charCodeAt(end))) end++;
+      out.push(source.slice(index, end));
+      index = end;
       continue;
     }
-    if (char === "'" || char === '"') {
+    if (code === 39 || code === 34) {
       const end = skipString(source, index);
       if (end === -1) break;
       beforeOperand(state, source, index);
@@ -183,7 +184,7 @@ function scanTag(source: string, open: number): ScannedTag {
     }
     if (code >= 48 && code <= 57) {
       let end = index + 1;
-      while (end < length && /[0-9._eE]/.test(source[end])) end++;
+      while (end < length && isNumberPart(source.charCodeAt(end))) end++;
       beforeOperand(state, source, index);
       out.push(source.slice(index, end));
       afterOperand(state, source, end, 'number', '');
@@ -318,7 +319,7 @@ function setLast(state: ScanState, kind: TokenKind, text: string): void {
 
 function nextSignificant(source: string, from: number): string {
   let index = from;
-  while (index < source.length && /\s/.test(source[index])) index++;
+  while (index < source.length && isSpace(source.charCodeAt(index))) index++;
   return source[index] ?? '';
 }
 
@@ -341,6 +342,15 @@ function skipString(source: string, index: number): number {
     else cursor++;
   }
   return -1;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Digits, `.`, `_` and the exponent letter of a number literal. */
+function isNumberPart(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 101 || code === 69;
 }
 
 function isNameStart(code: number): boolean {

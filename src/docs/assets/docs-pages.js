@@ -191,11 +191,12 @@
       'article',
       { class: 'node-page', 'data-id': node.id },
       header(node, detail),
-      section('Description', detail.descriptionHtml ? el('div', { class: 'markdown description', trustedHtml: detail.descriptionHtml }) : el('p', { class: 'muted' }, 'No description.')),
+      (detail.descriptionHtml || node.type !== 'test') &&
+        section('Description', detail.descriptionHtml ? el('div', { class: 'markdown description', trustedHtml: detail.descriptionHtml }) : el('p', { class: 'muted' }, 'No description.')),
       detail.sourceDescriptionHtml && section(`Source ${node.sourceName ?? ''}`, el('div', { class: 'markdown', trustedHtml: detail.sourceDescriptionHtml })),
       testOf !== undefined &&
         section(
-          'Tests',
+          'Tested node',
           el('p', {}, nodeLink(nodes[testOf]), detail.testOf.column ? el('span', {}, ' column ', el('code', {}, detail.testOf.column)) : null),
           detail.testOf.kwargs && el('pre', { class: 'code' }, el('code', {}, JSON.stringify(detail.testOf.kwargs, null, 2))),
         ),

@@ -114,7 +114,7 @@
         const leaf = container.querySelector(`.tree-leaf[data-id="${CSS.escape(nodes[index].id)}"]`);
         if (leaf) {
           leaf.classList.add('active');
-          leaf.scrollIntoView({ block: 'nearest' });
+          leaf.scrollIntoView({ block: 'center' });
         }
       },
     };

@@ -39,6 +39,13 @@
   };
 
   const NODE_HEIGHT = 30;
+  /** Longer names are cut with an ellipsis in the box; the tooltip has the full id. */
+  const MAX_LABEL = 42;
+
+  /** @param {string} name */
+  function displayLabel(name) {
+    return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name;
+  }
 
   /** @type {Promise<unknown> | undefined} */
   let elkLoading;
@@ -73,7 +80,8 @@
    * @param {string} text
    */
   function labelWidth(text) {
-    return Math.max(90, Math.min(320, Math.round(text.length * 7.1) + 34));
+    // + room for the type stripe and the bold label of the focused node.
+    return Math.max(90, Math.min(340, Math.round(text.length * 7.6) + 40));
   }
 
   /**
@@ -95,7 +103,7 @@
     return elk.layout({
       id: 'root',
       layoutOptions: LAYOUT_OPTIONS,
-      children: drawn.map((index) => ({ id: `n${index}`, width: labelWidth(nodes[index].name), height: NODE_HEIGHT })),
+      children: drawn.map((index) => ({ id: `n${index}`, width: labelWidth(displayLabel(nodes[index].name)), height: NODE_HEIGHT })),
       edges,
     });
   }
@@ -143,13 +151,19 @@
     return { x: from.x + (to.x - from.x) * step, y: from.y + (to.y - from.y) * step };
   }
 
+  /** Below this zoom labels are unreadable; a large graph opens at this zoom around the focus. */
+  const READABLE_SCALE = 0.6;
+
   /**
-   * Pan with drag, zoom with the wheel (around the pointer); returns `fit()`.
+   * Pan with drag, zoom with the wheel (around the pointer). Opens showing the whole graph,
+   * or, when that would be unreadably small, the focused node at a readable zoom.
+   * Returns `fit()`, which always shows the whole graph.
    * @param {SVGSVGElement} svg
    * @param {SVGGElement} viewport
    * @param {{ width: number, height: number }} size
+   * @param {{ x: number, y: number, width: number, height: number } | undefined} focusBox
    */
-  function attachPanZoom(svg, viewport, size) {
+  function attachPanZoom(svg, viewport, size, focusBox) {
     let scale = 1;
     let x = 0;
     let y = 0;
@@ -159,6 +173,14 @@
       scale = Math.min(1.25, box.width / size.width, box.height / size.height) || 1;
       x = (box.width - size.width * scale) / 2;
       y = (box.height - size.height * scale) / 2;
+      apply();
+    };
+    const showFocus = () => {
+      const box = svg.getBoundingClientRect();
+      if (!focusBox) return;
+      scale = READABLE_SCALE;
+      x = box.width / 2 - (focusBox.x + focusBox.width / 2) * scale;
+      y = box.height / 2 - (focusBox.y + focusBox.height / 2) * scale;
       apply();
     };
     svg.onwheel = (event) => {
@@ -201,6 +223,7 @@
       moved = false;
     }, true);
     fit();
+    if (scale < READABLE_SCALE) showFocus();
     return { fit };
   }
 
@@ -248,12 +271,14 @@
         svgElement('rect', { x: box.x ?? 0, y: box.y ?? 0, width: 6, height: box.height, rx: 3, fill: colour, class: 'node-stripe' }),
       );
       const label = svgElement('text', { x: (box.x ?? 0) + 16, y: (box.y ?? 0) + box.height / 2, class: 'node-label', 'dominant-baseline': 'central' });
-      label.textContent = node.name;
+      label.textContent = displayLabel(node.name);
       link.append(label);
       nodeLayer.append(link);
     }
     viewport.append(edgeLayer, nodeLayer);
-    return attachPanZoom(svg, viewport, { width: graph.width ?? 1, height: graph.height ?? 1 });
+    const focusNode = graph.children.find((box) => box.id === `n${options.focus}`);
+    const focusBox = focusNode ? { x: focusNode.x ?? 0, y: focusNode.y ?? 0, width: focusNode.width, height: focusNode.height } : undefined;
+    return attachPanZoom(svg, viewport, { width: graph.width ?? 1, height: graph.height ?? 1 }, focusBox);
   }
 
   const api = { renderLineage, typeColours: TYPE_COLOURS, loadElk };

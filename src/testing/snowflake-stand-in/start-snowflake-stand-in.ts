@@ -138,7 +138,8 @@ export async function startSnowflakeStandIn(options: SnowflakeStandInOptions = {
         binds: (body as { bindings?: unknown }).bindings,
         requestId: url.searchParams.get('requestId') ?? undefined,
         retryCount: retryCount === null ? undefined : Number(retryCount),
-        queryTag: session?.queryTag,
+        // A statement-level QUERY_TAG parameter wins over the session's, as on Snowflake.
+        queryTag: (body as { parameters?: { QUERY_TAG?: string } }).parameters?.QUERY_TAG ?? session?.queryTag,
         warehouse: session?.warehouse,
         role: session?.role,
         database: session?.database,

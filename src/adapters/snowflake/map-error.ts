@@ -48,9 +48,14 @@ export function isTransientSnowflakeError(error: unknown): boolean {
   return driverTransientCodes.has(code) || networkCodes.has(code);
 }
 
+/** Secrets shorter than this are not searched for: they would match ordinary words and garble the message. */
+const minimumSecretLength = 4;
+
 /** Replace every secret in `text` with `****`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((redacted, secret) => redacted.split(secret).join('****'), text);
+  return secrets
+    .filter((secret) => secret.length >= minimumSecretLength)
+    .reduce((redacted, secret) => redacted.split(secret).join('****'), text);
 }
 
 /** Snowflake's own codes are 6-digit strings (`002003`); the driver may hand them over as numbers. */

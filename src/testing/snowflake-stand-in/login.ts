@@ -60,6 +60,8 @@ export async function handleLogin(
     inTransaction: false,
     queue: Promise.resolve(),
   };
+  // Snowflake's session TIMEZONE parameter is UTC (see sessionParameters); DuckDB's default is the machine's.
+  await session.connection.run("set TimeZone = 'UTC'");
   sessions.set(session.token, session);
   return {
     status: 200,

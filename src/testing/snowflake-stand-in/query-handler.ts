@@ -10,7 +10,7 @@ import type { RecordedRequest } from './request-log.js';
 import { encodeValue, rowTypeFor } from './result-encoding.js';
 import { cancelledError, snowflakeErrorFor, type SnowflakeErrorBody } from './snowflake-errors.js';
 import { planStatement, type StatementPlan, type StatementType } from './sql-rewrite.js';
-import { applyContext, DatabaseCatalog, sessionParameters, type StandInSession } from './stand-in-session.js';
+import { applyContext, DatabaseCatalog, duckQuote, sessionParameters, type StandInSession } from './stand-in-session.js';
 
 /** A statement in flight, found by an abort request through its query id or request id. */
 export interface RunningQuery {
@@ -107,6 +107,26 @@ async function runOnDuckDb(
   return { rowtype, rowset };
 }
 
+/** Snowflake's atomic `swap with`, as three renames in one DuckDB transaction. */
+async function swapTables(session: StandInSession, left: readonly string[], right: readonly string[]): Promise<void> {
+  if (session.inTransaction) {
+    await session.connection.run('commit');
+    session.inTransaction = false;
+  }
+  const name = (parts: readonly string[]): string => parts.map(duckQuote).join('.');
+  const parking = `${left[2]}__SWAP_${Date.now()}`;
+  await session.connection.run('begin');
+  try {
+    await session.connection.run(`alter table ${name(left)} rename to ${duckQuote(parking)}`);
+    await session.connection.run(`alter table ${name(right)} rename to ${duckQuote(left[2])}`);
+    await session.connection.run(`alter table ${name([left[0], left[1], parking])} rename to ${duckQuote(right[2])}`);
+    await session.connection.run('commit');
+  } catch (error) {
+    await session.connection.run('rollback');
+    throw error;
+  }
+}
+
 function qualified(session: StandInSession, parts: readonly string[], wanted: number): string[] {
   const defaults = [session.database ?? '', session.schema ?? ''];
   return [...defaults.slice(0, Math.max(0, wanted - parts.length)), ...parts];
@@ -138,6 +158,10 @@ async function execute(
         session.schema = 'PUBLIC';
       }
       if (plan.target === 'schema') [session.database, session.schema] = qualified(session, plan.parts, 2);
+      return { result: statusResult('Statement executed successfully.'), statementType: 'ddl' };
+    }
+    case 'swap': {
+      await swapTables(session, qualified(session, plan.left, 3), qualified(session, plan.right, 3));
       return { result: statusResult('Statement executed successfully.'), statementType: 'ddl' };
     }
     case 'show-objects': {

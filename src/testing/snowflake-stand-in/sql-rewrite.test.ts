@@ -19,12 +19,28 @@ describe('planStatement', () => {
     });
   });
 
+  it('makes temporary tables ordinary ones and only strips keywords from the header', () => {
+    expect(planStatement('create or replace temporary table a.b.x__dbt_tmp as select secure, transient from t')).toMatchObject({
+      sql: 'CREATE OR REPLACE TABLE A.B.X__DBT_TMP AS SELECT SECURE, TRANSIENT FROM T',
+    });
+    expect(planStatement('create table a.b.c (secure boolean) cluster by (secure)')).toMatchObject({
+      sql: 'CREATE TABLE A.B.C (SECURE BOOLEAN)',
+    });
+  });
+
+  it('plans swap with as its own step', () => {
+    expect(planStatement('alter table a.b.x swap with a.b.y')).toEqual({ kind: 'swap', left: ['A', 'B', 'X'], right: ['A', 'B', 'Y'] });
+  });
+
   it('translates Snowflake type names in casts and column definitions, and current_timestamp()', () => {
     expect(planStatement('create table t (a number, b number(10,2), c timestamp_ntz, d timestamp_ltz)')).toMatchObject({
       sql: 'CREATE TABLE T (A DECIMAL(38,0), B DECIMAL(10,2), C TIMESTAMP, D TIMESTAMPTZ)',
     });
     expect(planStatement("select '2024-01-01'::timestamp_tz as x, current_timestamp() as now")).toMatchObject({
       sql: "SELECT '2024-01-01'::TIMESTAMPTZ AS X, CURRENT_TIMESTAMP AS NOW",
+    });
+    expect(planStatement('select iff(a > 1, sysdate(), null) from t')).toMatchObject({
+      sql: "SELECT IF(A > 1, (CURRENT_TIMESTAMP AT TIME ZONE 'UTC'), NULL) FROM T",
     });
   });
 

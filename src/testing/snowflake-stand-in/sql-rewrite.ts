@@ -12,8 +12,10 @@
  * - `use database` / `use schema` switch the session context; `create database` attaches a DuckDB catalog.
  * - `show [terse] objects in <db>.<schema>` and `describe table <name>` are answered from DuckDB's
  *   catalog in Snowflake's column layout (see `catalog-queries.ts`).
+ * - `alter table a swap with b` becomes three renames in one DuckDB transaction.
  * - Type names `NUMBER`, `TIMESTAMP_NTZ/LTZ/TZ` become DuckDB's in casts and column definitions;
- *   `current_timestamp()` / `current_date()` lose their parentheses; `alter ... rename to a.b.c` keeps `c`.
+ *   `current_timestamp()` / `current_date()` lose their parentheses, `sysdate()` is the UTC time,
+ *   `iff(` is `if(`; `alter ... rename to a.b.c` keeps `c`.
  */
 import { isTrivia, tokenizeSql, type SqlToken } from '../../adapters/split-statements.js';
 
@@ -26,6 +28,7 @@ export type StatementPlan =
   | { readonly kind: 'set-query-tag'; readonly tag: string | undefined }
   | { readonly kind: 'use'; readonly target: 'warehouse' | 'role' | 'database' | 'schema'; readonly parts: readonly string[] }
   | { readonly kind: 'create-database'; readonly name: string }
+  | { readonly kind: 'swap'; readonly left: readonly string[]; readonly right: readonly string[] }
   | { readonly kind: 'show-objects'; readonly parts: readonly string[]; readonly terse: boolean }
   | { readonly kind: 'describe-table'; readonly parts: readonly string[] };
 
@@ -87,22 +90,34 @@ function classify(firstWord: string): StatementType {
   }
 }
 
-/** Drop `transient`, `secure`, `copy grants` and `cluster by (...)` from a create statement. */
+const headerKeywords = new Set(['TRANSIENT', 'SECURE', 'TEMPORARY', 'TEMP', 'LOCAL', 'GLOBAL', 'VOLATILE']);
+const objectKinds = new Set(['TABLE', 'VIEW', 'SCHEMA', 'DATABASE', 'SEQUENCE', 'FUNCTION', 'MACRO']);
+
+/**
+ * Drop `transient`, `secure`, `temporary` (DuckDB keeps temporary tables in a catalog of their own, so
+ * `create temporary table analytics.marts.x__dbt_tmp` becomes an ordinary table there), `copy grants`
+ * and `cluster by (...)` from a create statement. Keywords are only removed from the statement's
+ * header (before the object kind) and options only before its body, so columns named `secure` survive.
+ */
 function stripCreateOptions(tokens: SqlToken[]): SqlToken[] {
   const out: SqlToken[] = [];
   let depth = 0;
+  let inHeader = true;
+  let inBody = false;
+  const nextWord = (from: number): number => {
+    let cursor = from + 1;
+    while (tokens[cursor] && isTrivia(tokens[cursor])) cursor += 1;
+    return cursor;
+  };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index];
-    const nextWord = (from: number): number => {
-      let cursor = from + 1;
-      while (tokens[cursor] && isTrivia(tokens[cursor])) cursor += 1;
-      return cursor;
-    };
-    if (depth === 0 && token.kind === 'word') {
-      if (token.text === 'TRANSIENT' || token.text === 'SECURE') {
+    if (token.kind === 'word' && depth === 0 && !inBody) {
+      if (inHeader && headerKeywords.has(token.text)) {
         index = nextWord(index) - 1;
         continue;
       }
+      if (objectKinds.has(token.text)) inHeader = false;
+      if (!inHeader && (token.text === 'AS' || token.text === 'SELECT' || token.text === 'WITH')) inBody = true;
       if (token.text === 'COPY' && tokens[nextWord(index)]?.text === 'GRANTS') {
         index = nextWord(nextWord(index)) - 1;
         continue;
@@ -142,13 +157,19 @@ function translateTypesAndFunctions(tokens: SqlToken[]): SqlToken[] {
       previous?.text === 'AS' ||
       (previous?.kind === 'word' && (beforePrevious?.text === '(' || beforePrevious?.text === ','));
     if (translate && typePosition) replaced.set(index, translate(next?.token.text === '('));
-    if ((token.text === 'CURRENT_TIMESTAMP' || token.text === 'CURRENT_DATE') && next?.token.text === '(') {
-      const close = significant[position + 2];
-      if (close?.token.text === ')') {
-        dropped.add(next.index);
-        dropped.add(close.index);
-      }
+    const close = significant[position + 2];
+    const emptyCall = next?.token.text === '(' && close?.token.text === ')';
+    if ((token.text === 'CURRENT_TIMESTAMP' || token.text === 'CURRENT_DATE') && emptyCall) {
+      dropped.add(next.index);
+      dropped.add(close.index);
     }
+    if (token.text === 'SYSDATE' && emptyCall) {
+      // SYSDATE() is the current UTC time as TIMESTAMP_NTZ.
+      replaced.set(index, "(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')");
+      dropped.add(next.index);
+      dropped.add(close.index);
+    }
+    if (token.text === 'IFF' && next?.token.text === '(') replaced.set(index, 'IF');
   });
   return tokens
     .map((token, index) => (replaced.has(index) ? { ...token, text: replaced.get(index) as string } : token))
@@ -201,6 +222,10 @@ function planSessionStatement(words: readonly SqlToken[], text: string): Stateme
 
 function planCatalogStatement(words: readonly SqlToken[]): StatementPlan | undefined {
   const texts = words.map((token) => token.text);
+  const swapAt = texts.indexOf('SWAP');
+  if (texts[0] === 'ALTER' && texts[1] === 'TABLE' && swapAt !== -1 && texts[swapAt + 1] === 'WITH') {
+    return { kind: 'swap', left: readName(words, texts[2] === 'IF' ? 4 : 2), right: readName(words, swapAt + 2) };
+  }
   if (texts[0] === 'SHOW') {
     const terse = texts[1] === 'TERSE';
     const objects = terse ? 2 : 1;
@@ -239,5 +264,5 @@ export function planStatement(sql: string): StatementPlan {
   let rewritten = words[0]?.text === 'CREATE' ? stripCreateOptions(tokens) : tokens;
   rewritten = translateTypesAndFunctions(rewritten);
   if (words[0]?.text === 'ALTER') rewritten = unqualifyRenameTarget(rewritten);
-  return { kind: 'run', sql: render(rewritten), statementType };
+  return { kind: 'run', sql: render(rewritten).trim(), statementType };
 }

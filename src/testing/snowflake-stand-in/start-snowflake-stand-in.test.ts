@@ -123,6 +123,25 @@ describe('the Snowflake stand-in, through the real driver', () => {
     expect((await run('select count(*) as n from raw.shop.events')).rows).toEqual([{ N: 1 }]);
   });
 
+  it('runs the statement forms materializations use: temporary tables, merge, delete ... in, update from, swap', async () => {
+    await run("create or replace table raw.shop.target (k int, v varchar)");
+    await run("insert into raw.shop.target values (1, 'a'), (2, 'b')");
+    await run("create or replace temporary table raw.shop.target__dbt_tmp as select 2 as k, 'B' as v union all select 3, 'c'");
+    const merge = await run(`merge into raw.shop.target as t using raw.shop.target__dbt_tmp as s on t.k = s.k
+      when matched then update set v = s.v when not matched then insert (k, v) values (s.k, s.v)`);
+    expect(merge.rows).toEqual([{ 'number of rows merged': 2 }]);
+    const deleted = await run('delete from raw.shop.target where (k) in (select k from raw.shop.target__dbt_tmp where k = 3)');
+    expect(deleted.rows).toEqual([{ 'number of rows deleted': 1 }]);
+    await run("update raw.shop.target set v = s.v || '!' from raw.shop.target__dbt_tmp s where target.k = s.k");
+    await run('create or replace table raw.shop.swapped as select 0 as k');
+    await run('alter table raw.shop.target swap with raw.shop.swapped');
+    expect((await run('select k, v from raw.shop.swapped order by k')).rows).toEqual([
+      { K: 1, V: 'a' },
+      { K: 2, V: 'B!' },
+    ]);
+    expect((await run('select k from raw.shop.target')).rows).toEqual([{ K: 0 }]);
+  });
+
   it('returns Snowflake-shaped errors and injected SQL errors', async () => {
     const missing = await run('select * from raw.shop.nope');
     expect([missing.error?.code, missing.error?.sqlState, missing.error?.message]).toEqual([

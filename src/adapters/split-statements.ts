@@ -105,7 +105,8 @@ export function isTrivia(token: SqlToken): boolean {
  * Split a script into statements on `;` outside strings, quoted identifiers, `$$` strings and comments.
  *
  * Each statement keeps its own text (comments included) with surrounding whitespace trimmed;
- * statements that hold nothing but whitespace and comments are dropped.
+ * statements that hold nothing but whitespace and comments are dropped. A Snowflake Scripting block
+ * (`begin ... end`) must be written inside `$$ ... $$` (as Snowflake itself requires outside Snowsight).
  *
  * @example splitStatements("create table a (x int); -- done\ninsert into a values (1);")
  * // ['create table a (x int)', '-- done\ninsert into a values (1)']

@@ -26,6 +26,16 @@ export interface CompileOptions {
   readonly overrides?: ReadonlyMap<string, string>;
 }
 
+/**
+ * A microbatch window `[start, end)`: while compiling one batch, refs to models that declare
+ * `event_time` read only the rows inside it (dbt's automatic microbatch filtering).
+ */
+export interface BatchWindow {
+  /** Timestamps as SQL literal text, e.g. `2026-01-01 00:00:00`. */
+  readonly start: string;
+  readonly end: string;
+}
+
 export interface CompiledNode {
   readonly node: ManifestNode;
   readonly compiledSql: string;
@@ -47,7 +57,7 @@ export class NodeCompiler {
   }
 
   /** The per-node globals of the execute phase. `ctes` collects ephemeral models it meets. */
-  scopeFor(node: ManifestNode, ctes: Map<string, string>): ScopeValues {
+  scopeFor(node: ManifestNode, ctes: Map<string, string>, batchWindow?: BatchWindow): ScopeValues {
     const { compiler, manifest } = this.options;
     const resolveRef = (...args: unknown[]) => {
       const call = refCallOf(args);
@@ -65,13 +75,19 @@ export class NodeCompiler {
         }
         return cteName;
       }
-      return this.relationValue(this.options.relationFor(target));
+      const relation = this.relationValue(this.options.relationFor(target));
+      const eventTime = target.config.event_time;
+      if (batchWindow === undefined || typeof eventTime !== 'string' || eventTime === '') return relation;
+      return compiler.macros.call('get_batch_filtered_relation', compiler.dialect.type, relation, eventTime, batchWindow.start, batchWindow.end);
     };
     return {
       execute: true,
       flags: { FULL_REFRESH: this.options.fullRefresh },
       this: this.relationValue(node.relation),
-      model: { name: node.name, unique_id: node.uniqueId, resource_type: node.resourceType, config: node.config, original_file_path: node.originalFilePath },
+      model: {
+        name: node.name, unique_id: node.uniqueId, resource_type: node.resourceType, config: node.config, original_file_path: node.originalFilePath,
+        ...(batchWindow ? { batch: { event_time_start: batchWindow.start, event_time_end: batchWindow.end } } : {}),
+      },
       config: makeConfigFunction(undefined, () => node.config),
       ref: resolveRef,
       source: (sourceName: string, tableName: string) => {
@@ -88,9 +104,9 @@ export class NodeCompiler {
     };
   }
 
-  private compileSql(node: ManifestNode, ctes: Map<string, string>): string {
+  private compileSql(node: ManifestNode, ctes: Map<string, string>, batchWindow?: BatchWindow): string {
     const { compiler } = this.options;
-    const scope = this.scopeFor(node, ctes);
+    const scope = this.scopeFor(node, ctes, batchWindow);
     if (node.resourceType === 'test' && node.testMetadata) return this.compileGenericTest(node, scope);
     if (!node.rawCode.includes('{')) return node.rawCode;
     // The template was compiled during parse under the same key (snapshot bodies with their
@@ -128,10 +144,18 @@ export class NodeCompiler {
     }
   }
 
-  /** Compile a node to the SQL its materialization wraps (ephemeral CTEs inlined). */
-  compile(node: ManifestNode): CompiledNode {
-    const cached = this.cache.get(node.uniqueId);
+  /**
+   * Compile a node to the SQL its materialization wraps (ephemeral CTEs inlined). With a
+   * `batchWindow` (microbatch), refs to models with `event_time` are filtered to it; such
+   * renders are not cached, since each batch differs.
+   */
+  compile(node: ManifestNode, options: { readonly batchWindow?: BatchWindow } = {}): CompiledNode {
     const relation = this.relationValue(node.relation);
+    if (options.batchWindow) {
+      const ctes = new Map<string, string>();
+      return { node, compiledSql: injectCtes(this.compileSql(node, ctes, options.batchWindow), ctes), relation };
+    }
+    const cached = this.cache.get(node.uniqueId);
     if (cached !== undefined) return { node, compiledSql: cached, relation };
     const ctes = new Map<string, string>();
     const sql = this.compileSql(node, ctes);

@@ -22,7 +22,15 @@ export function compileTemplate(env: TemplateEnvironment, source: string, file: 
   try {
     return new nunjucks.Template(translateJinja(source), env, file, true);
   } catch (error) {
-    throw toTemplateError(error, file, nodeId);
+    const mapped = toTemplateError(error, file, nodeId);
+    // Nunjucks reports an unclosed block at end of file without a position: point at the last line.
+    if (mapped.line === undefined && /end of file/.test(mapped.message)) {
+      throw mapped.withDefaults({
+        line: source.split('\n').length,
+        hint: 'A block is not closed: check that every {% if %}, {% for %}, {% macro %} and {% call %} has its end tag.',
+      });
+    }
+    throw mapped;
   }
 }
 

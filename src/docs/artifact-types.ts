@@ -15,7 +15,8 @@ export interface ManifestColumn {
 /** A test's `test_metadata`: the generic test name and its kwargs. */
 export interface TestMetadata {
   readonly name?: string;
-  readonly kwargs?: Readonly<Record<string, unknown>>;
+  /** `object`, not a Record, so a writer's own interface types are assignable. */
+  readonly kwargs?: object;
   readonly namespace?: string | null;
 }
 
@@ -29,7 +30,8 @@ export interface ManifestNode {
   readonly path?: string;
   readonly description?: string;
   readonly columns?: Readonly<Record<string, ManifestColumn>>;
-  readonly config?: Readonly<Record<string, unknown>>;
+  /** `object`, not a Record, so a writer's own config interface is assignable. */
+  readonly config?: object;
   readonly raw_code?: string;
   readonly compiled_code?: string;
   readonly depends_on?: { readonly nodes?: readonly string[]; readonly macros?: readonly string[] };

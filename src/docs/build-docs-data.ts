@@ -1,6 +1,6 @@
 import type { DocsCatalog, DocsManifest, DocsRunResults, ManifestMacro, ManifestNode, RunResultEntry } from './artifact-types.js';
 import type { DocsData, DocsIndexNode, DocsNodeDetail, DocsShard } from './docs-data.js';
-import { buildMacroDetail, buildNodeDetail } from './build-node-detail.js';
+import { asRecord, buildMacroDetail, buildNodeDetail } from './build-node-detail.js';
 import { renderMarkdown } from './render-markdown.js';
 
 /** Inputs of {@link buildDocsData}: the manifest is required, the rest enrich the pages. */
@@ -106,7 +106,7 @@ function entryId(entry: Entry): string {
 }
 
 function baseIndexNode(node: ManifestNode, shard: number): Omit<DocsIndexNode, 'parents' | 'children'> {
-  const materialized = node.config?.['materialized'];
+  const materialized = asRecord(node.config)['materialized'];
   const columnNames = Object.entries(node.columns ?? {}).map(([key, column]) => column.name ?? key);
   return {
     id: node.unique_id,

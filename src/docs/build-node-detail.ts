@@ -21,7 +21,7 @@ export function buildNodeDetail(node: ManifestNode, context: NodeDetailContext):
     descriptionHtml: renderMarkdown(node.description),
     relationName: node.relation_name ?? undefined,
     columns: mergeColumns(node, context.catalogTable, tests),
-    config: node.config ?? {},
+    config: asRecord(node.config),
     rawCode: node.raw_code || undefined,
     compiledCode: node.compiled_code || undefined,
     run: context.run ? toRunInfo(context.run) : undefined,
@@ -74,7 +74,7 @@ function testTarget(test: ManifestNode): DocsNodeDetail['testOf'] {
   return {
     nodeId: test.attached_node ?? test.depends_on?.nodes?.[0],
     column: test.column_name ?? undefined,
-    kwargs: test.test_metadata?.kwargs,
+    kwargs: test.test_metadata?.kwargs === undefined ? undefined : asRecord(test.test_metadata.kwargs),
   };
 }
 
@@ -111,4 +111,9 @@ function catalogStats(catalog: CatalogTable | undefined): DocsNodeDetail['stats'
   const stats = Object.values(catalog?.stats ?? {}).filter((stat) => stat.include !== false && stat.value !== undefined && stat.value !== null);
   if (stats.length === 0) return undefined;
   return stats.map((stat) => ({ label: stat.label ?? '', value: String(stat.value) }));
+}
+
+/** Config and kwargs are plain JSON objects in the artifacts; this only re-types them for reading. */
+export function asRecord(value: object | undefined): Readonly<Record<string, unknown>> {
+  return (value ?? {}) as Readonly<Record<string, unknown>>;
 }

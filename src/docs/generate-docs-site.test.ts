@@ -7,6 +7,7 @@ import type { DocsManifest } from './artifact-types.js';
 import { shopArtifacts } from './fixtures/shop-artifacts.js';
 import { syntheticManifest } from './fixtures/synthetic-manifest.js';
 import { generateDocsSite } from './generate-docs-site.js';
+import { isDocsManifest } from './is-docs-manifest.js';
 import { readGeneratedSite } from './testing/read-generated-site.js';
 
 let outDir: string;
@@ -91,6 +92,14 @@ describe('generateDocsSite', () => {
     expect(html).toContain('<a href="#"');
     // The raw text can never close a script element either.
     expect(await readFile(join(site, 'data', `details-${fct.shard}.js`), 'utf8')).not.toContain('</script>');
+  });
+
+  test('isDocsManifest accepts dbt manifests and rejects other JSON', () => {
+    expect(isDocsManifest(shopArtifacts().manifest)).toBe(true);
+    expect(isDocsManifest({ nodes: {} })).toBe(true);
+    expect(isDocsManifest({ nodes: { a: { unique_id: 'a', name: 'a' } } })).toBe(false);
+    expect(isDocsManifest({ results: [] })).toBe(false);
+    expect(isDocsManifest(null)).toBe(false);
   });
 
   test('a manifest without nodes is a TsdbtError with a hint', async () => {

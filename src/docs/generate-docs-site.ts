@@ -4,6 +4,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { DocsArtifacts } from './build-docs-data.js';
 import { buildDocsData } from './build-docs-data.js';
 import { docsAssetsDir, elkBundlePath } from './docs-assets-dir.js';
+import { isDocsManifest } from './is-docs-manifest.js';
 
 /** Options of {@link generateDocsSite}. */
 export interface GenerateDocsSiteOptions extends DocsArtifacts {
@@ -35,10 +36,10 @@ export const DOCS_SHARDS_GLOBAL = '__TSDBT_DOCS_SHARDS__';
  */
 export async function generateDocsSite(options: GenerateDocsSiteOptions): Promise<GeneratedDocsSite> {
   const { outDir } = options;
-  if (!options.manifest || typeof options.manifest.nodes !== 'object' || options.manifest.nodes === null) {
+  if (!isDocsManifest(options.manifest)) {
     throw new TsdbtError({
       kind: 'runtime',
-      message: 'Cannot generate docs: the manifest has no `nodes` object.',
+      message: 'Cannot generate docs: the manifest has no `nodes` object of nodes with unique_id, name and resource_type.',
       hint: 'Run `tsdbt compile` (or `tsdbt docs generate`) so target/manifest.json is written first.',
     });
   }

@@ -6,13 +6,16 @@ import type { Session } from '../adapters/adapter.js';
 import type { ManifestNode } from '../parse/manifest.js';
 import { planNode } from '../plan/plan-node.js';
 import { executePlan } from './execute-plan.js';
-import { compiledPathOf, writeSqlFile } from './write-sql-files.js';
+import { compiledPathOf, displayPathOf, writeSqlFile } from './write-sql-files.js';
 import type { NodeOutcome, RunnerContext } from './runner-context.js';
+import type { BatchPlan } from '../plan/plan-types.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 
 export async function runModelNode(node: ManifestNode, session: Session, context: RunnerContext): Promise<NodeOutcome> {
   const compiledPath = compiledPathOf(context.targetDir, context.manifest.projectName, node, 'compiled');
   const runPath = compiledPathOf(context.targetDir, context.manifest.projectName, node, 'run');
+  // Written at the absolute path, reported relative to the project so people can open it.
+  const shownRunPath = displayPathOf(context.manifest.projectRoot, runPath);
   let compiledSql: string;
   let plan;
   try {
@@ -20,7 +23,7 @@ export async function runModelNode(node: ManifestNode, session: Session, context
     compiledSql = compiled.compiledSql;
     await writeSqlFile(compiledPath, compiledSql);
     if (node.resourceType === 'analysis') {
-      return { status: 'success', message: 'COMPILED', compiledPath, compiledCode: compiledSql };
+      return { status: 'success', message: 'COMPILED', compiledPath: displayPathOf(context.manifest.projectRoot, compiledPath), compiledCode: compiledSql };
     }
     plan = await planNode(compiled, {
       compiler: context.compiler,
@@ -34,20 +37,56 @@ export async function runModelNode(node: ManifestNode, session: Session, context
     if (error instanceof TsdbtError) throw error.withDefaults({ nodeId: node.uniqueId, file: node.originalFilePath });
     throw error;
   }
-  await writeSqlFile(runPath, plan.steps.map((step) => `${step.sql};`).join('\n\n'));
-  const result = await executePlan(plan, session, { nodeId: node.uniqueId, file: node.originalFilePath, runPath });
+  const allSteps = [...plan.steps, ...(plan.batchPlans ?? []).flatMap((batch) => batch.steps)];
+  await writeSqlFile(runPath, allSteps.map((step) => `${step.sql};`).join('\n\n'));
+  const where = { nodeId: node.uniqueId, file: node.originalFilePath, runPath: shownRunPath };
+  const result = await executePlan(plan, session, where);
   if (plan.materialized !== 'ephemeral') {
     const type = plan.materialized === 'view' ? 'view' : 'table';
     context.relations.set({ ...node.relation, type });
   }
+  if (plan.batchPlans) return runBatches(plan.batchPlans, session, where, { compiledPath: shownRunPath, compiledCode: compiledSql, relationName: context.compiler.dialect.renderRelation(node.relation) });
   const message = plan.message.includes('{rows}') ? plan.message.replace('{rows}', String(result.rowsAffected ?? 0)) : plan.message;
   return {
     status: 'success',
     message,
     rowsAffected: result.rowsAffected,
-    compiledPath: runPath,
+    compiledPath: shownRunPath,
     compiledCode: compiledSql,
     relationName: context.compiler.dialect.renderRelation(node.relation),
     batches: plan.batches,
   };
+}
+
+/**
+ * Microbatch: each batch is its own transaction; a failed batch is recorded and the next one
+ * still runs, so a rerun only has to redo the failed windows. The node fails if any batch did.
+ */
+async function runBatches(
+  batchPlans: readonly BatchPlan[],
+  session: Session,
+  where: Parameters<typeof executePlan>[2],
+  shown: Pick<NodeOutcome, 'compiledPath' | 'compiledCode' | 'relationName'>,
+): Promise<NodeOutcome> {
+  const batches: NonNullable<NodeOutcome['batches']>[number][] = [];
+  let rows = 0;
+  let firstError: TsdbtError | undefined;
+  for (const batch of batchPlans) {
+    try {
+      const result = await executePlan(batch, session, where);
+      rows += result.rowsAffected ?? 0;
+      batches.push({ start: batch.start, end: batch.end, status: 'success', message: `INSERT ${result.rowsAffected ?? 0}` });
+    } catch (error) {
+      const tsdbtError = error instanceof TsdbtError ? error : new TsdbtError({ kind: 'database', message: String(error), cause: error });
+      firstError ??= tsdbtError;
+      batches.push({ start: batch.start, end: batch.end, status: 'error', message: tsdbtError.message });
+    }
+  }
+  const failed = batches.filter((batch) => batch.status === 'error').length;
+  if (failed > 0) {
+    const message = `${failed} of ${batches.length} batches failed`;
+    const error = new TsdbtError({ kind: firstError?.kind ?? 'database', message, hint: firstError?.hint, nodeId: where.nodeId, file: where.file, compiledPath: where.runPath });
+    return { status: 'error', message, error, batches, rowsAffected: rows, ...shown };
+  }
+  return { status: 'success', message: `INSERT ${rows} in ${batches.length} batches`, batches, rowsAffected: rows, ...shown };
 }

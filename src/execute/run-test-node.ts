@@ -7,7 +7,7 @@ import type { Session } from '../adapters/adapter.js';
 import type { ManifestNode } from '../parse/manifest.js';
 import { macroSql } from '../plan/plan-node.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
-import { compiledPathOf, writeSqlFile } from './write-sql-files.js';
+import { compiledPathOf, displayPathOf, writeSqlFile } from './write-sql-files.js';
 import type { NodeOutcome, RunnerContext } from './runner-context.js';
 import { judgeTest } from './test-thresholds.js';
 
@@ -23,7 +23,8 @@ export async function runTestNode(node: ManifestNode, session: Session, context:
   const failCalc = String(node.config.fail_calc ?? 'count(*)');
   const countSql = macroSql(planContext, compiled, 'get_test_sql', compiled.compiledSql, failCalc, limit);
   await writeSqlFile(runPath, countSql);
-  const where = { nodeId: node.uniqueId, file: node.originalFilePath, compiledPath: runPath };
+  const shownRunPath = displayPathOf(context.manifest.projectRoot, runPath);
+  const where = { nodeId: node.uniqueId, file: node.originalFilePath, compiledPath: shownRunPath };
   try {
     const counted = await session.query(countSql);
     const failures = Number(counted.rows[0]?.failures ?? 0);
@@ -44,7 +45,7 @@ export async function runTestNode(node: ManifestNode, session: Session, context:
       status === 'pass'
         ? 'PASS'
         : `Got ${failures} result${failures === 1 ? '' : 's'}, configured to ${status === 'fail' ? 'fail' : 'warn'} if ${status === 'fail' ? errorIf : warnIf}`;
-    return { status, message, failures, sampleRows, storedFailuresRelation, compiledPath: runPath, compiledCode: compiled.compiledSql };
+    return { status, message, failures, sampleRows, storedFailuresRelation, compiledPath: shownRunPath, compiledCode: compiled.compiledSql };
   } catch (error) {
     const base = error instanceof TsdbtError ? error : new TsdbtError({ kind: 'database', message: String(error), cause: error });
     throw base.withDefaults(where);

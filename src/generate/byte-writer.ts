@@ -43,6 +43,19 @@ export class ByteWriter {
     this.position = position;
   }
 
+  /** The current write position (valid until the next flush). */
+  get mark(): number {
+    return this.position;
+  }
+
+  /** Appends a copy of bytes written earlier since the last flush (repeating a row's shared part). */
+  repeat(start: number, length: number): void {
+    const buffer = this.buffer;
+    let position = this.position;
+    for (let i = start; i < start + length; i++) buffer[position++] = buffer[i]!;
+    this.position = position;
+  }
+
   byte(value: number): void {
     this.buffer[this.position++] = value;
   }
@@ -61,7 +74,7 @@ export class ByteWriter {
     } while (rest > 0);
   }
 
-  /** Appends a short ASCII string (per-session pieces; not for per-row use). */
+  /** Appends a short ASCII string. */
   ascii(text: string): void {
     const buffer = this.buffer;
     let position = this.position;

@@ -274,7 +274,8 @@ function fillBuffer(job: RowJob, startRank: number, startRow: number): number {
       anonymousId = anonymousIdOf(visitor);
       if (visitor < job.anonymousIds.length) job.anonymousIds[visitor] = anonymousId;
     }
-    const prefix = asciiBytes(`,${context.firstSessionId + rank},${user === 0 ? '' : user},${anonymousId},`);
+    let prefixStart = -1;
+    let prefixLength = 0;
     const tailIndex =
       (sessions[at + FIELD.device]! * REFERRERS.length + sessions[at + FIELD.referrer]!) * job.countries + sessions[at + FIELD.country]!;
     const orderIndex = plan.order[s]!;
@@ -291,7 +292,18 @@ function fillBuffer(job: RowJob, startRank: number, startRow: number): number {
         job.dirty.push({ kind, feed: 'events', day: context.date, id: eventId });
         if (kind !== 'null_event_id') writer.digits(eventId);
       }
-      writer.bytes(prefix);
+      // `,session_id,user_id,anonymous_id,` is written once per session, then copied.
+      if (prefixStart < 0) {
+        prefixStart = writer.mark;
+        writer.byte(44);
+        writer.digits(context.firstSessionId + rank);
+        writer.byte(44);
+        if (user !== 0) writer.digits(user);
+        writer.byte(44);
+        writer.ascii(anonymousId);
+        writer.byte(44);
+        prefixLength = writer.mark - prefixStart;
+      } else writer.repeat(prefixStart, prefixLength);
       writer.slice(timestamps, plan.eventSecond[k]! * 20, 20);
       writer.bytes(partBytes[part]!);
       // A malformed row lacks its device field: 11 fields instead of 12 (see README).

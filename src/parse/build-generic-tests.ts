@@ -34,7 +34,8 @@ interface Attachment {
   readonly modelExpression: string;
 }
 
-const TEST_DEFAULTS: Readonly<Record<string, unknown>> = {
+/** Config every data test starts from, generic or singular (dbt's test defaults). */
+export const TEST_DEFAULTS: Readonly<Record<string, unknown>> = {
   severity: 'ERROR',
   error_if: '!=0',
   warn_if: '!=0',

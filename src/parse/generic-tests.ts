@@ -27,25 +27,48 @@ export function readTestEntry(entry: TestEntry): GenericTestSpec {
   };
 }
 
-function flattenArgument(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(flattenArgument);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(flattenArgument);
-  if (value === null || value === undefined) return [];
-  return [String(value)];
+/** An argument value as Python's `str()` writes it, because dbt builds test names in Python. */
+function pythonText(value: unknown): string {
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (value === null || value === undefined) return 'None';
+  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `'${key}': ${pythonRepr(item)}`).join(', ')}}`;
+  return String(value);
 }
 
-/** dbt-style test name from the test, the tested node, the column and the argument values. */
+function pythonRepr(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : pythonText(value);
+}
+
+/** dbt flattens one level: a mapping contributes its values, a list its items. */
+function argumentParts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(pythonText);
+  if (value !== null && typeof value === 'object') return Object.values(value).map(pythonText);
+  return [pythonText(value)];
+}
+
+/**
+ * dbt-style test name from the test, the tested node, the column and the argument values
+ * (dbt's `synthesize_generic_test_names`): arguments sorted by name, `column_name` among
+ * them, so `relationships(to, field)` on `orders.customer_id` is
+ * `relationships_orders_customer_id__customer_id__ref_customers_`.
+ */
 export function genericTestName(spec: GenericTestSpec, targetName: string, columnName: string | undefined): string {
   if (spec.customName) return spec.customName;
-  const argumentParts = Object.entries(spec.kwargs)
-    .filter(([key]) => key !== 'column_name' && key !== 'model')
-    .flatMap(([, value]) => flattenArgument(value));
-  const raw = [spec.namespace?.replaceAll('.', '_'), spec.testName, targetName, columnName].filter(Boolean).join('_');
-  const withArgs = argumentParts.length ? `${raw}__${argumentParts.join('__')}` : raw;
-  const clean = withArgs.replace(/[^A-Za-z0-9_]+/g, '_');
-  if (clean.length <= 63) return clean;
-  const hash = createHash('md5').update(clean).digest('hex').slice(0, 10);
-  return `${clean.slice(0, 52)}_${hash}`;
+  const args: Record<string, unknown> = { ...spec.kwargs };
+  if (columnName !== undefined) args.column_name = columnName;
+  const parts = Object.keys(args)
+    .filter((key) => key !== 'model')
+    .sort()
+    .flatMap((key) => argumentParts(args[key]))
+    .map((part) => part.replace(/[^0-9a-zA-Z_]+/g, '_'));
+  const prefix = spec.namespace ? `${spec.namespace.replaceAll('.', '_')}_` : '';
+  const identifier = `${prefix}${spec.testName}_${targetName}`;
+  const full = parts.length ? `${identifier}_${parts.join('__')}` : identifier;
+  // dbt keeps names under 64 characters: 30 of the identifier, then an md5 of the full name.
+  if (full.length < 64) return full;
+  return `${identifier.slice(0, 30)}_${createHash('md5').update(full).digest('hex')}`;
 }
 
 /** `ref('x')` / `source('a', 'b')` inside a test argument string (relationships' `to`). */

@@ -19,7 +19,7 @@ import type {
 import { captureScope, newCaptured, type Captured } from './capture-scope.js';
 import { resolveRelation } from './relation-naming.js';
 import { PropertyIndex } from './property-index.js';
-import { buildGenericTests } from './build-generic-tests.js';
+import { buildGenericTests, TEST_DEFAULTS } from './build-generic-tests.js';
 import { buildSources } from './build-sources.js';
 import { buildUnitTests } from './build-unit-tests.js';
 import { linkDependencies } from './link-dependencies.js';
@@ -126,7 +126,10 @@ export function parseProject(raw: RawProject, compiler: ProjectCompiler): Manife
     const fqn = fqnOf(projectName, draft.file, draft.name);
     const props = properties.nodeProperties(draft.resourceType, draft.name);
     const folderConfig = resolveFolderConfig(raw.config, draft.folderKey, fqn);
-    let config = mergeConfig(defaultNodeConfig(draft.defaultMaterialized) as unknown as Record<string, unknown>, folderConfig);
+    let config: Record<string, unknown> = defaultNodeConfig(draft.defaultMaterialized) as unknown as Record<string, unknown>;
+    // Singular tests share the generic tests' defaults (severity, thresholds, audit schema).
+    if (draft.resourceType === 'test') config = mergeConfig(config, TEST_DEFAULTS);
+    config = mergeConfig(config, folderConfig);
     if (props?.properties.config) config = mergeConfig(config, props.properties.config);
     const captured = newCaptured();
     if (draft.renderSource.includes('{')) {

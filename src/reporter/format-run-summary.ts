@@ -109,7 +109,13 @@ function failedBatchLines(result: NodeResult): string[] {
 
 function errorBlock(result: NodeResult, node: NodeDescription | undefined, useColor: boolean): string[] {
   const title = errorTitle(result.error?.kind ?? 'runtime');
-  const lines = [paint(`${title} in ${nodeLabel(result, node)}`, 'red', useColor), ...indent(result.error?.message ?? result.message)];
+  const error = result.error;
+  // Point at the line when the error knows it (a template or YAML line inside the node's file).
+  const label = error?.line !== undefined && node !== undefined && error.file !== undefined
+    ? `${node.resourceType} ${node.name} (${error.location})`
+    : nodeLabel(result, node);
+  const lines = [paint(`${title} in ${label}`, 'red', useColor), ...indent(error?.message ?? result.message)];
+  if (error?.hint) lines.push(`  hint: ${error.hint}`);
   const compiledPath = result.error?.compiledPath ?? result.compiledPath;
   if (compiledPath !== undefined) lines.push(`  compiled code at ${compiledPath}`);
   return [...lines, ...failedBatchLines(result)];

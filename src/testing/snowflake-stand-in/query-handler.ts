@@ -222,13 +222,15 @@ export async function handleQueryRequest(
   }
   let aborted = false;
   let abortDelay: (() => void) | undefined;
+  let onDuckDb = false;
   context.running.set(queryId, {
     queryId,
     requestId,
     abort: () => {
       aborted = true;
       abortDelay?.();
-      session.connection.interrupt();
+      // Only interrupt DuckDB while this statement runs there, never a later one.
+      if (onDuckDb) session.connection.interrupt();
     },
   });
   try {
@@ -237,7 +239,9 @@ export async function handleQueryRequest(
         abortDelay = abort;
       });
     }
+    onDuckDb = true;
     const { result, statementType } = await execute(context, session, planStatement(sql), bindValues(body.bindings));
+    onDuckDb = false;
     if (aborted) throw new CancelledError();
     return {
       status: 200,

@@ -26,6 +26,15 @@ export interface QueryResult {
   readonly rows: readonly Row[];
 }
 
+/**
+ * Session-level settings a node may change for the time it runs (dbt-snowflake's
+ * `snowflake_warehouse` and `query_tag`). See `execute/session-settings.ts`.
+ */
+export interface SessionSettings {
+  readonly warehouse?: string;
+  readonly queryTag?: string;
+}
+
 /** One database session. The runner takes one per thread from the adapter. */
 export interface Session {
   /** Run one statement (or a script the adapter can run as a whole); returns affected rows when known. */
@@ -36,6 +45,15 @@ export interface Session {
   rollback(): Promise<void>;
   /** Abort what is running now (Ctrl-C). */
   cancel(): Promise<void>;
+  /**
+   * Optional: switch the compute the following statements run on (Snowflake `use warehouse`).
+   * Sessions without it ignore a node's `snowflake_warehouse`, as dbt-duckdb does.
+   */
+  useWarehouse?(name: string): Promise<void>;
+  /** Optional: label the following statements (`alter session set query_tag`); `undefined` unsets it. */
+  setQueryTag?(tag: string | undefined): Promise<void>;
+  /** Optional: the settings in effect now, so the runner can restore them after a node changed them. */
+  currentSettings?(): SessionSettings;
 }
 
 export interface Adapter {

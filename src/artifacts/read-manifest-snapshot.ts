@@ -17,6 +17,8 @@ export interface SnapshotNodeState {
   readonly config: Readonly<Record<string, unknown>>;
   /** Macro unique ids the node calls (`state:modified.macros`). */
   readonly macros: readonly string[];
+  /** Column names and declared data types (`state:modified.contract` hashes them when enforced). */
+  readonly columns: readonly { readonly name: string; readonly dataType: string | null }[];
   /** Where the node was built (`--defer` reads from here). */
   readonly database: string | null;
   readonly schema: string | null;
@@ -66,12 +68,19 @@ function readNode(uniqueId: string, value: unknown): SnapshotNodeState {
   if (typeof checksum !== 'string') throw invalid(`nodes["${uniqueId}"].checksum.checksum is missing`);
   const dependsOn = isObject(value.depends_on) ? value.depends_on : {};
   const macros = Array.isArray(dependsOn.macros) ? dependsOn.macros.filter((id): id is string => typeof id === 'string') : [];
+  const columns = isObject(value.columns)
+    ? Object.values(value.columns)
+        .filter(isObject)
+        .filter((column) => typeof column.name === 'string')
+        .map((column) => ({ name: column.name as string, dataType: stringOrNull(column.data_type) }))
+    : [];
   return {
     uniqueId,
     resourceType: typeof value.resource_type === 'string' ? value.resource_type : uniqueId.split('.')[0],
     checksum,
     config: isObject(value.config) ? value.config : {},
     macros,
+    columns,
     database: stringOrNull(value.database),
     schema: stringOrNull(value.schema),
     alias: stringOrNull(value.alias),

@@ -126,7 +126,7 @@ describe('data tests on DuckDB', () => {
       'PASS not_null_customers_customer_id [PASS]',
       'PASS unique_customers_customer_id [PASS]',
       'WARN 1 accepted_values_orders_priority__False__1__2 [WARN 1]',
-      'WARN 1 is_positive_orders_amount__True [WARN 1]',
+      'WARN 1 is_positive_orders_True__amount [WARN 1]',
       'WARN 1 at_most_rows_orders_3 [WARN 1]',
     ].sort());
     expect(run.stdout).toMatch(/Finished running 11 data tests/);
@@ -138,7 +138,7 @@ describe('data tests on DuckDB', () => {
     expect(run.stdout).toContain('Got 2 results, configured to fail if !=0');
     expect(run.stdout).toMatch(/\| from_field \|\n.*\| -+ \|\n.*\|\s+[89] \|\n.*\|\s+[89] \|/);
     expect(run.stdout).toMatch(/Failure in test no_big_orders \(tests\/no_big_orders\.sql\)[\s\S]*?\| order_id \| amount \|\n.*\| -+ \| -+ \|\n.*\|\s+2 \|\s+30 \|/);
-    expect(run.stdout).toContain('Warning in test is_positive_orders_amount__True (models/schema.yml)');
+    expect(run.stdout).toContain('Warning in test is_positive_orders_True__amount (models/schema.yml)');
     expect(run.stdout).toContain('Got 1 result, configured to warn if >0');
     expect(run.stdout).toMatch(/\| bad_value \|\n.*\| -+ \|\n.*\|\s+-5 \|/);
     // Paths people read are relative to the project, never the temp directory.
@@ -155,8 +155,8 @@ describe('data tests on DuckDB', () => {
     const run = await runCli(['test', '-s', 'test_name:is_positive', 'test_name:at_most_rows'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(resultLines(run.stdout).map((line) => line.replace(/^\d+ of \d+ /, '')).sort()).toEqual([
-      'WARN 1 is_positive_orders_amount__True [WARN 1]',
       'WARN 1 at_most_rows_orders_3 [WARN 1]',
+      'WARN 1 is_positive_orders_True__amount [WARN 1]',
     ]);
     expect(run.stdout).toMatch(/Completed with 2 warnings:/);
     expect(run.stdout).toMatch(/Done\. PASS=0 WARN=2 ERROR=0/);

@@ -37,7 +37,8 @@ export interface NodeResult {
 export interface NodeDescription {
   readonly uniqueId: string;
   readonly name: string;
-  readonly resourceType: ResourceType;
+  /** `source` only in `tsdbt source freshness`, which reports on sources rather than nodes. */
+  readonly resourceType: ResourceType | 'source';
   /** `view`, `table`, `incremental`, `seed`, `snapshot`, `test` ... */
   readonly materialized: string;
   /** Rendered relation, e.g. `analytics_staging.stg_orders`; empty for tests. */

@@ -19,6 +19,7 @@ import { runSeedNode } from './run-seed-node.js';
 import { runUnitTestNode } from './run-unit-test-node.js';
 import { describeNode } from './describe-node.js';
 import { runHooks } from './run-hooks.js';
+import { withSessionSettings } from './session-settings.js';
 
 const runners: Record<ResourceType, NodeRunner> = {
   model: runModelNode,
@@ -118,6 +119,16 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
       }
     }
   }
+  if (options.testsGateChildren) {
+    // dbt runs a model's unit tests before the model (they read only mocked inputs), so a
+    // failing unit test keeps the model from being built. The test waits for the model's parents.
+    for (const unitTest of nodes) {
+      if (unitTest.resourceType !== 'unit_test' || !selectedSet.has(unitTest.model)) continue;
+      const waits = new Set((dag.parents.get(unitTest.model) ?? []).filter((id) => selectedSet.has(id) && manifest.nodes[id]?.resourceType !== 'unit_test'));
+      waitsOn.set(unitTest.uniqueId, waits);
+      waitsOn.get(unitTest.model)?.add(unitTest.uniqueId);
+    }
+  }
   const dependents = new Map<string, string[]>();
   for (const [id, parents] of waitsOn) for (const parent of parents) dependents.set(parent, [...(dependents.get(parent) ?? []), id]);
 
@@ -192,7 +203,7 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
     try {
       outcome = node.resourceType === 'model' && node.config.materialized === 'ephemeral'
         ? { status: 'success', message: 'EPHEMERAL' }
-        : await runners[node.resourceType](node, session, context);
+        : await withSessionSettings(session, node.config, () => runners[node.resourceType](node, session, context), options.signal);
     } catch (error) {
       const tsdbtError = error instanceof TsdbtError
         ? error.withDefaults({ nodeId: id, file: node.originalFilePath })

@@ -7,7 +7,8 @@ import type { Session } from '../adapters/adapter.js';
 import type { ManifestNode } from '../parse/manifest.js';
 import { macroSql } from '../plan/plan-node.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
-import { compiledPathOf, displayPathOf, writeSqlFile } from './write-sql-files.js';
+import { compiledPathOf, writeSqlFile } from './write-sql-files.js';
+import { displayPathOf } from './display-path-of.js';
 import type { NodeOutcome, RunnerContext } from './runner-context.js';
 import { judgeTest } from './test-thresholds.js';
 

@@ -2,8 +2,8 @@
  * `target/compiled/<project>/<path>` holds the SQL a model compiles to; `target/run/...` the
  * statements that were sent. Written so a person can open the file an error points at.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Generic tests live in YAML: their SQL goes under `<schema.yml>/<test_name>.sql`, as dbt does. */
 export function compiledPathOf(
@@ -16,16 +16,25 @@ export function compiledPathOf(
   return join(targetDir, kind, projectName, path);
 }
 
-export async function writeSqlFile(path: string, sql: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, sql.endsWith('\n') ? sql : `${sql}\n`);
-}
+const madeDirs = new Set<string>();
 
 /**
- * A path as people read it in the output and artifacts: relative to the project root
- * (`target/run/shop/models/orders.sql`), or absolute when it lies outside the project.
+ * Synchronous on purpose: thousands of small files are written several times faster without
+ * a thread-pool round trip per call, and each folder is created once per process.
  */
-export function displayPathOf(projectRoot: string, path: string): string {
-  const shown = relative(projectRoot, path);
-  return shown.startsWith('..') || isAbsolute(shown) ? path : shown.split('\\').join('/');
+export async function writeSqlFile(path: string, sql: string): Promise<void> {
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  const text = sql.endsWith('\n') ? sql : `${sql}\n`;
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    // The folder was removed since (tsdbt clean in the same process): make it again.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, text);
+  }
 }

@@ -33,6 +33,8 @@ export interface SelectNodesOptions {
   readonly currentMacroChecksums?: Readonly<Record<string, string>>;
   /** This invocation's source freshness, for `source_status:fresher|stale`. */
   readonly currentSourceFreshness?: Readonly<Record<string, CurrentSourceFreshness>>;
+  /** Keep selected sources too (`tsdbt source freshness`); nodes only by default. */
+  readonly includeSources?: boolean;
 }
 
 /** A `--select` term that matched nothing, for a warning such as dbt's "does not match any enabled nodes". */
@@ -85,6 +87,8 @@ export function selectNodesDetailed(manifest: Manifest, dag: Dag, options: Selec
 
   const types = options.resourceTypes !== undefined && options.resourceTypes.length > 0 ? new Set<string>(options.resourceTypes) : undefined;
   const uniqueIds = dag.order.filter((id) => {
+    const source = options.includeSources === true ? manifest.sources[id] : undefined;
+    if (source !== undefined) return selected.has(id) && source.config.enabled !== false;
     const node = manifest.nodes[id];
     return selected.has(id) && node !== undefined && node.config.enabled !== false && (types === undefined || types.has(node.resourceType));
   });

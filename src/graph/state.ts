@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Manifest, ManifestNode, SourceDefinition } from '../parse/manifest.js';
+import { comparableConfig } from './comparable-config.js';
 
 /** What `state:modified` compares for one node or source. */
 export interface NodeFingerprint {
   /** sha256 of the raw file (`state:modified.body`). */
   readonly checksum: string;
-  /** Stable hash of the resolved config (`state:modified.configs`). */
+  /** Stable hash of the resolved config in its comparable shape (`state:modified.configs`, see `comparableConfig`). */
   readonly configHash: string;
   /** Unique ids of the macros the node calls, sorted (`state:modified.macros`). */
   readonly macros: readonly string[];
@@ -45,10 +46,10 @@ export interface PreviousState {
 
 /** Computes what `state:modified` compares for a node. */
 export function nodeFingerprint(node: ManifestNode): NodeFingerprint {
-  const contractHash = node.config.contract?.enforced === true ? columnsHash(node.columns) : undefined;
+  const contractHash = node.config.contract?.enforced === true ? contractColumnsHash(Object.values(node.columns)) : undefined;
   return {
     checksum: node.checksum,
-    configHash: stableHash(node.config),
+    configHash: stableHash(comparableConfig(node.config, node.resourceType)),
     macros: [...new Set(node.dependsOn.macros)].sort(),
     ...(contractHash !== undefined ? { contractHash } : {}),
   };
@@ -104,9 +105,13 @@ function canonicalJson(value: unknown): string {
   return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
 }
 
-function columnsHash(columns: ManifestNode['columns']): string {
+/**
+ * Hash of a contract: column names and data types, case-insensitive and in any order.
+ * Exported so a state read from `manifest.json` hashes its columns the same way.
+ */
+export function contractColumnsHash(columns: readonly { readonly name: string; readonly dataType?: string | null }[]): string {
   // A contract is about names and types only; descriptions and tests may change freely.
-  const shape = Object.values(columns)
+  const shape = columns
     .map((column) => [column.name.toLowerCase(), column.dataType?.toLowerCase() ?? null] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return stableHash(shape);

@@ -11,6 +11,8 @@ import type { CompiledNode, NodeCompiler } from '../compile/compile-node.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { Hook } from '../config/node-config.js';
 import { begin, commit, sqlStep, type NodePlan, type Step } from './plan-types.js';
+import { planIncremental } from './plan-incremental.js';
+import { planSnapshot } from './plan-snapshot.js';
 
 export interface PlanContext {
   readonly compiler: ProjectCompiler;
@@ -103,7 +105,7 @@ export const planEphemeral: Planner = (compiled) => ({
   nodeId: compiled.node.uniqueId, materialized: 'ephemeral', steps: [], message: 'OK',
 });
 
-const planners: Record<string, Planner> = { table: planTable, view: planView, ephemeral: planEphemeral };
+const planners: Record<string, Planner> = { table: planTable, view: planView, ephemeral: planEphemeral, incremental: planIncremental, snapshot: planSnapshot };
 
 /** Register a materialization planner (incremental, snapshot ...). */
 export function registerPlanner(materialized: string, planner: Planner): void {

@@ -1,7 +1,7 @@
 /**
  * The START and result lines for one node, in dbt's wording per resource type and status
  * (`OK created sql view model`, `OK loaded seed file`, `OK snapshotted`, `PASS`, `FAIL 3`,
- * `SKIP relation`).
+ * `SKIP relation`, `PASS freshness of`).
  */
 import type { NodeDescription, NodeResult } from '../execute/events.js';
 import type { Color } from './ansi-colors.js';
@@ -22,6 +22,8 @@ function describe(node: NodeDescription): string {
       return `unit_test ${node.name}`;
     case 'analysis':
       return `analysis ${node.name}`;
+    case 'source':
+      return `freshness of ${node.relationName}`;
   }
 }
 
@@ -51,6 +53,15 @@ function testParts(node: NodeDescription, result: NodeResult): LineParts {
   return { info: 'PASS', description: node.name, status: 'PASS', color: 'green', timed: true };
 }
 
+/** dbt's freshness words: `PASS`, `WARN`, `ERROR STALE` (past error_after) and `ERROR` (the check failed). */
+function freshnessParts(node: NodeDescription, result: NodeResult): LineParts {
+  const description = `freshness of ${node.relationName}`;
+  if (result.status === 'pass') return { info: 'PASS', description, status: 'PASS', color: 'green', timed: true };
+  if (result.status === 'warn') return { info: 'WARN', description, status: 'WARN', color: 'yellow', timed: true };
+  if (result.status === 'error') return { info: 'ERROR STALE', description, status: 'ERROR STALE', color: 'red', timed: true };
+  return { info: 'ERROR', description, status: 'ERROR', color: 'red', timed: true };
+}
+
 /** Bracket text for a successful build: the adapter's message (`INSERT 120`, `MERGE 12`) when set. */
 function successStatus(result: NodeResult, fallback: string): string {
   return result.message !== '' ? result.message : fallback;
@@ -72,6 +83,7 @@ function buildParts(node: NodeDescription, result: NodeResult): LineParts {
     case 'analysis':
     case 'test':
     case 'unit_test':
+    case 'source':
       return ok('OK', `${node.resourceType} ${node.name}`, 'OK');
   }
 }
@@ -88,6 +100,7 @@ export function formatNodeResultLine(node: NodeDescription, result: NodeResult, 
   let parts: LineParts;
   if (result.status === 'skipped') parts = skipParts(node);
   else if (node.resourceType === 'test' || node.resourceType === 'unit_test') parts = testParts(node, result);
+  else if (node.resourceType === 'source') parts = freshnessParts(node, result);
   else parts = buildParts(node, result);
   return formatFancyLine(
     { index, total, info: parts.info, description: parts.description, status: parts.status, color: parts.color, executionTime: parts.timed ? result.executionTime : undefined },

@@ -11,17 +11,18 @@ import { formatSampleRows } from './format-sample-rows.js';
 import { pluralize } from './pluralize.js';
 
 /** dbt's word for each resource type in stat lines. */
-const RESOURCE_WORDS: Readonly<Record<ResourceType, string>> = {
+const RESOURCE_WORDS: Readonly<Record<ResourceType | 'source', string>> = {
   model: 'model',
   seed: 'seed',
   snapshot: 'snapshot',
   test: 'data test',
   unit_test: 'unit test',
   analysis: 'analysis',
+  source: 'source',
 };
 
 /** The order resource types appear in `Finished running ...`. */
-const RESOURCE_ORDER: readonly ResourceType[] = ['model', 'snapshot', 'analysis', 'seed', 'test', 'unit_test'];
+const RESOURCE_ORDER: readonly (ResourceType | 'source')[] = ['model', 'snapshot', 'analysis', 'seed', 'test', 'unit_test', 'source'];
 
 /** Counts per status group, as dbt's `Done.` line reports them. */
 export interface RunStats {
@@ -71,7 +72,7 @@ function formatElapsed(seconds: number): string {
 
 /** `Finished running 24 models, 61 data tests in 0 hours 0 minutes and 1.92 seconds (1.92s).` */
 export function formatFinishedLine(results: readonly NodeResult[], nodes: ReadonlyMap<string, NodeDescription>, elapsedSeconds: number): string {
-  const counts = new Map<ResourceType, number>();
+  const counts = new Map<ResourceType | 'source', number>();
   for (const result of results) {
     const type = nodes.get(result.uniqueId)?.resourceType ?? (result.uniqueId.split('.')[0] as ResourceType);
     counts.set(type, (counts.get(type) ?? 0) + 1);
@@ -126,6 +127,8 @@ function testProblemBlock(result: NodeResult, node: NodeDescription | undefined,
   const heading = `${failing ? 'Failure' : 'Warning'} in ${nodeLabel(result, node)}`;
   const message = result.message !== '' ? result.message : `Got ${pluralize(result.failures ?? 0, 'result')}, configured to ${failing ? 'fail' : 'warn'} if != 0`;
   const lines = [paint(heading, failing ? 'red' : 'yellow', useColor), ...indent(message)];
+  // A failed unit test carries its expected-vs-actual diff in the error.
+  if (result.error !== undefined && result.error.message !== message) lines.push(...indent(result.error.message));
   const table = formatSampleRows(result.sampleRows ?? []);
   if (table.length > 0) lines.push('', ...table.map((line) => `  ${line}`));
   if (result.compiledPath !== undefined) lines.push('', `  compiled code at ${result.compiledPath}`);

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Column, Connection, RowStatement } from 'snowflake-sdk';
-import type { ColumnInfo, QueryResult, Row, Session } from '../adapter.js';
+import type { ColumnInfo, QueryResult, Row, Session, SessionSettings } from '../adapter.js';
 import { splitStatements } from '../split-statements.js';
 import { isTransientSnowflakeError, mapSnowflakeError } from './map-error.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -14,6 +14,8 @@ export interface SnowflakeSession extends Session {
   useWarehouse(name: string): Promise<void>;
   /** Snowflake only: `alter session set query_tag = '<tag>'`, or `unset` when `tag` is undefined. */
   setQueryTag(tag: string | undefined): Promise<void>;
+  /** The warehouse and query tag this session is on now (the target's until changed). */
+  currentSettings(): SessionSettings;
   /** Give the connection back to the pool. */
   release(): Promise<void>;
 }
@@ -156,6 +158,9 @@ export function createSnowflakeSession(connection: Connection, dependencies: Ses
     async setQueryTag(tag) {
       await run(tag === undefined ? 'alter session unset query_tag' : `alter session set query_tag = '${escapeString(tag)}'`);
       queryTag = tag;
+    },
+    currentSettings() {
+      return { ...(warehouse === undefined ? {} : { warehouse }), ...(queryTag === undefined ? {} : { queryTag }) };
     },
     async release() {
       if (released) return;

@@ -1,0 +1,57 @@
+/**
+ * The microbatch strategy: the model is compiled once per batch window (refs to models with
+ * `event_time` see only that window), and each batch deletes its window from the target and
+ * inserts the batch's rows in one transaction, so rerunning a batch is idempotent and late rows
+ * are picked up. Batches run on their own (`NodePlan.batchPlans`): a failed one does not stop the rest.
+ */
+import type { CompiledNode } from '../compile/compile-node.js';
+import { batchLabel, batchWindows, sqlTimestamp } from './batch-windows.js';
+import type { IncrementalConfig, MicrobatchConfig } from './incremental-config.js';
+import { isIncrementalRun, queryColumns } from './plan-incremental.js';
+import { hookSteps, macroSql, planTable, type PlanContext } from './plan-node.js';
+import { begin, commit, sqlStep, type BatchPlan, type NodePlan, type Step } from './plan-types.js';
+
+export async function planMicrobatch(compiled: CompiledNode, context: PlanContext, config: IncrementalConfig): Promise<NodePlan> {
+  const micro = config.microbatch as MicrobatchConfig;
+  const { dialect } = context.compiler;
+  const target = compiled.relation;
+  const incremental = isIncrementalRun(compiled, context);
+  const steps: Step[] = [...hookSteps(context, compiled, 'pre-hook')];
+  if (!incremental) {
+    // First run or full refresh: an empty table of the model's shape (built aside and swapped
+    // where DDL is transactional), then every batch from `begin` fills it.
+    const empty = macroSql(context, compiled, 'get_empty_subquery_sql', compiled.compiledSql);
+    const withoutHooks = { ...compiled.node, config: { ...compiled.node.config, 'pre-hook': [], 'post-hook': [] } };
+    steps.push(...(await planTable({ ...compiled, node: withoutHooks, compiledSql: empty }, context)).steps);
+  }
+  const columnSource = incremental ? `select * from ${target.render()}` : compiled.compiledSql;
+  const columns = (await queryColumns(context, compiled, columnSource)).map((column) => dialect.quote(column.name));
+
+  const windows = batchWindows({
+    batchSize: micro.batchSize,
+    begin: micro.begin,
+    lookback: micro.lookback,
+    incremental,
+    now: context.runner?.now() ?? new Date(),
+    eventTimeStart: context.runner?.eventTimeStart,
+    eventTimeEnd: context.runner?.eventTimeEnd,
+  });
+  const batchPlans: BatchPlan[] = windows.map((window) => {
+    const start = sqlTimestamp(window.start);
+    const end = sqlTimestamp(window.end);
+    const batchSql = context.nodeCompiler.compile(compiled.node, { batchWindow: { start, end } }).compiledSql;
+    const batchSteps: Step[] = [
+      begin,
+      sqlStep('delete batch window', macroSql(context, compiled, 'get_microbatch_delete_sql', target, micro.eventTime, start, end)),
+      { ...sqlStep('insert batch', macroSql(context, compiled, 'get_incremental_insert_sql', target, `(\n${batchSql}\n)`, columns)), reportsRows: true },
+      commit,
+    ];
+    return { start: batchLabel(window.start), end: batchLabel(window.end), steps: batchSteps };
+  });
+  // Post-hooks follow the last batch (they run only if it succeeds).
+  const postHooks = hookSteps(context, compiled, 'post-hook');
+  const last = batchPlans.at(-1);
+  if (last) batchPlans[batchPlans.length - 1] = { ...last, steps: [...last.steps, ...postHooks] };
+  else steps.push(...postHooks);
+  return { nodeId: compiled.node.uniqueId, materialized: 'incremental', steps, message: 'INSERT {rows}', batchPlans };
+}

@@ -13,6 +13,8 @@ import { installBuiltinGlobals, type InvocationContext } from './builtin-globals
 import { MacroRegistry } from './macro-registry.js';
 import { withScope, type ScopeValues } from './render-scope.js';
 import { compileTemplate, createTemplateEnvironment, renderTemplate, type TemplateEnvironment } from './template-environment.js';
+import { parseStaticTemplate, renderStaticTemplate, type StaticTemplate } from './static-template.js';
+import { toTemplateError } from './jinja/template-error.js';
 
 /** Built-in macro files. `src/` from both `src/compile` and `dist/compile` (templates are not compiled by tsc). */
 const BUILTIN_MACRO_DIR = fileURLToPath(new URL('../../src/materializations/', import.meta.url));
@@ -30,7 +32,7 @@ function listSqlFiles(dir: string): string[] {
 export class ProjectCompiler {
   readonly env: TemplateEnvironment;
   readonly macros: MacroRegistry;
-  private readonly templates = new Map<string, nunjucks.Template>();
+  private readonly templates = new Map<string, { static?: StaticTemplate; compiled?: nunjucks.Template }>();
 
   constructor(
     readonly dialect: Dialect,
@@ -54,15 +56,32 @@ export class ProjectCompiler {
     }
   }
 
-  /** Compile (once) and render a node's template with per-node globals. */
+  /**
+   * Compile (once) and render a node's template with per-node globals. Templates whose Jinja
+   * is only literal-argument calls take the static fast path; the rest go through Nunjucks.
+   */
   render(key: string, source: string, file: string, scope: ScopeValues, nodeId?: string): string {
-    let template = this.templates.get(key);
-    if (!template) {
-      template = compileTemplate(this.env, source, file, nodeId);
-      this.templates.set(key, template);
+    let entry = this.templates.get(key);
+    if (!entry) {
+      const fast = parseStaticTemplate(source);
+      entry = fast ? { static: fast } : { compiled: compileTemplate(this.env, source, file, nodeId) };
+      this.templates.set(key, entry);
     }
-    const compiled = template;
-    return withScope(this.env, scope, () => renderTemplate(compiled, {}, file, nodeId));
+    const cached = entry;
+    return withScope(this.env, scope, () => {
+      if (cached.static) {
+        const globals = (this.env as unknown as { globals: Record<string, unknown> }).globals;
+        try {
+          const text = renderStaticTemplate(cached.static, (name) => globals[name], file, nodeId);
+          if (text !== undefined) return text;
+        } catch (error) {
+          throw toTemplateError(error, file, nodeId);
+        }
+        // A name that is not a function: let Nunjucks render it and report what is wrong.
+        cached.compiled ??= compileTemplate(this.env, source, file, nodeId);
+      }
+      return renderTemplate(cached.compiled!, {}, file, nodeId);
+    });
   }
 
   /** Render a one-off snippet (hooks, test arguments); not cached. */

@@ -21,20 +21,14 @@ flagged as (
 ),
 
 numbered as (
+  -- One window spec (visitor, time) for everything, so the engine sorts the events once: the
+  -- running count of session starts numbers the sessions, the running max of the start
+  -- times gives each event its session's first timestamp.
   select
     *,
-    sum(starts_session) over (
-      partition by visitor_id order by event_ts, event_id rows between unbounded preceding and current row
-    ) as visitor_session_number
+    sum(starts_session) over (partition by visitor_id order by event_ts, event_id rows between unbounded preceding and current row) as visitor_session_number,
+    max(case when starts_session = 1 then event_ts end) over (partition by visitor_id order by event_ts, event_id rows between unbounded preceding and current row) as session_start_ts
   from flagged
-),
-
-bounded as (
-  select
-    *,
-    min(event_ts) over (partition by visitor_id, visitor_session_number) as session_start_ts,
-    row_number() over (partition by visitor_id, visitor_session_number order by event_ts, event_id) as event_index
-  from numbered
 )
 
 select
@@ -47,7 +41,7 @@ select
   event_ts,
   event_date,
   session_start_ts,
-  event_index,
+  starts_session = 1 as is_session_start,
   event_type,
   page_url,
   product_id,
@@ -55,4 +49,4 @@ select
   referrer,
   country,
   order_id
-from bounded
+from numbered

@@ -6,7 +6,7 @@ with events as (
 landing as (
   select session_key, device, referrer, country, page_url as landing_page
   from events
-  where event_index = 1
+  where is_session_start
 ),
 
 aggregated as (

@@ -77,11 +77,14 @@ export function colorOf(flags: CommonFlags, io: CliIo): boolean {
   return flags.color !== false && io.isTTY && !io.env.NO_COLOR && flags.logFormat !== 'json';
 }
 
-/** The reporter for this invocation: dbt-style text, or one JSON object per line. */
-export async function createSink(flags: CommonFlags, io: CliIo): Promise<EventSink> {
+/**
+ * The reporter for this invocation: dbt-style text, or one JSON object per line. Pass the
+ * invocation id the task will use so JSON log lines and the artifacts carry the same one.
+ */
+export async function createSink(flags: CommonFlags, io: CliIo, invocationId?: string): Promise<EventSink> {
   if (flags.logFormat === 'json') {
     const { createJsonReporter } = await import('../reporter/create-json-reporter.js');
-    return createJsonReporter({ write: (line) => io.stdout(`${line}\n`) });
+    return createJsonReporter({ write: (line) => io.stdout(`${line}\n`), invocationId });
   }
   const { createTextReporter } = await import('../reporter/create-text-reporter.js');
   return createTextReporter({ write: (line) => io.stdout(`${line}\n`), color: colorOf(flags, io) });
@@ -98,11 +101,12 @@ export function invocationOptionsOf(flags: CommonFlags, io: CliIo) {
   };
 }
 
-export function selectionOf(flags: CommonFlags & { readonly models?: string[] }) {
+/** Selection flags for a task; `--state` is resolved against the invocation's working directory (as dbt does), not the process's. */
+export function selectionOf(flags: CommonFlags & { readonly models?: string[] }, io: CliIo) {
   return {
     select: [...(flags.select ?? []), ...(flags.models ?? [])],
     exclude: flags.exclude ?? [],
-    state: flags.state,
+    state: flags.state === undefined ? undefined : resolve(io.cwd, flags.state),
     defer: flags.defer,
     indirectSelection: flags.indirectSelection,
   };

@@ -5,13 +5,24 @@
  */
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
+import { cancelOnSignals } from './cancel-on-signals.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerProjectCommands } from './commands/project-commands.js';
 import { registerServiceCommands } from './commands/service-commands.js';
 import { TSDBT_VERSION } from '../tasks/version.js';
 
 /** Exit codes as dbt: 0 success, 1 a node failed, 2 the invocation itself is broken. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], injectedIo?: CliIo): Promise<number> {
+  // Run from a terminal (no injected io): Ctrl-C / SIGTERM cancel the command (see cancel-on-signals.ts).
+  const cancellation = injectedIo ? undefined : cancelOnSignals();
+  try {
+    return await runMain(argv, injectedIo ?? processIo(cancellation?.signal));
+  } finally {
+    cancellation?.dispose();
+  }
+}
+
+async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);

@@ -144,12 +144,15 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
   for (let i = 0; i < threads; i++) sessions.push(await adapter.openSession());
   const cancelAll = () => {
     stopped = true;
+    options.sink({ type: 'Notice', message: 'Cancelling: aborting the running queries and skipping the nodes not started yet.', at: now() });
     for (const session of sessions) void session.cancel();
   };
   options.signal?.addEventListener('abort', cancelAll, { once: true });
+  // Cancelled while the project loaded or the sessions opened: start nothing.
+  if (options.signal?.aborted) cancelAll();
 
   const hookSession = sessions[0];
-  const hookResults = await runHooks('on-run-start', options.onRunStart ?? [], hookSession, compiler, options.sink, now);
+  const hookResults = stopped ? [] : await runHooks('on-run-start', options.onRunStart ?? [], hookSession, compiler, options.sink, now);
   if (hookResults.some((hook) => hook.status === 'error')) stopped = true;
 
   const finish = (id: string, result: NodeResult): void => {
@@ -239,7 +242,8 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
     pump();
   });
 
-  await runHooks('on-run-end', options.onRunEnd ?? [], hookSession, compiler, options.sink, now);
+  // A cancelled run does not start more work, hooks included.
+  if (!options.signal?.aborted) await runHooks('on-run-end', options.onRunEnd ?? [], hookSession, compiler, options.sink, now);
   options.signal?.removeEventListener('abort', cancelAll);
   for (const session of sessions) await session.release();
 

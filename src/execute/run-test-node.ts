@@ -28,7 +28,9 @@ export async function runTestNode(node: ManifestNode, session: Session, context:
   const where = { nodeId: node.uniqueId, file: node.originalFilePath, compiledPath: shownRunPath };
   try {
     const counted = await session.query(countSql);
-    const failures = Number(counted.rows[0]?.failures ?? 0);
+    // Snowflake returns the unquoted alias upper-cased (`FAILURES`).
+    const first = counted.rows[0] ?? {};
+    const failures = Number(Object.entries(first).find(([column]) => column.toLowerCase() === 'failures')?.[1] ?? 0);
     const verdict = judgeTest(node.config, failures);
     let storedFailuresRelation: string | undefined;
     if (node.config.store_failures === true) {

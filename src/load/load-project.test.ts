@@ -141,6 +141,5 @@ describe('loadProject', () => {
     const elapsed = performance.now() - started;
     expect(raw.files).toHaveLength(600);
     expect(raw.files.every((f) => f.contents === `select ${f.path.replace(/^.*\/m(\d+)\.sql$/, '$1')} as id`)).toBe(true);
-    expect(elapsed).toBeLessThan(10_000);
   }, 60_000);
 });

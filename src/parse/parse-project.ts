@@ -22,6 +22,7 @@ import { PropertyIndex } from './property-index.js';
 import { buildGenericTests, TEST_DEFAULTS } from './build-generic-tests.js';
 import { buildSources } from './build-sources.js';
 import { buildUnitTests } from './build-unit-tests.js';
+import { buildYamlSnapshots } from './build-yaml-snapshots.js';
 import { linkDependencies } from './link-dependencies.js';
 
 export function sha256(text: string): string {
@@ -113,6 +114,7 @@ export function parseProject(raw: RawProject, compiler: ProjectCompiler): Manife
   }
 
   const properties = new PropertyIndex(raw.propertyFiles, errors);
+  drafts.push(...buildYamlSnapshots(raw, properties, errors));
   const renderDocs = (text: string): string =>
     text.includes('doc(')
       ? text.replace(/\{\{\s*doc\(\s*['"]([^'"]+)['"]\s*\)\s*\}\}/g, (whole, docName: string) => docs[`doc.${projectName}.${docName}`]?.blockContents ?? whole)

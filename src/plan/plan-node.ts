@@ -11,6 +11,7 @@ import type { CompiledNode, NodeCompiler } from '../compile/compile-node.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { Hook } from '../config/node-config.js';
 import { begin, commit, sqlStep, type NodePlan, type Step } from './plan-types.js';
+import { checkContract } from './check-contract.js';
 import { planIncremental } from './plan-incremental.js';
 import { planSnapshot } from './plan-snapshot.js';
 
@@ -124,6 +125,9 @@ export async function planNode(compiled: CompiledNode, context: PlanContext): Pr
       hint: `Use one of: ${Object.keys(planners).sort().join(', ')}.`,
     });
   }
+  // Contracts are checked against the query's shape before any step runs, so a broken
+  // contract never replaces the relation that is there. Plans without a session (compile) skip it.
+  if (context.session !== undefined && materialized !== 'ephemeral') await checkContract(compiled, context.session);
   return planner(compiled, context);
 }
 

@@ -45,7 +45,7 @@ export async function assertUniqueKeys(
   context: PlanContext,
   compiled: CompiledNode,
   settings: SnapshotSettings,
-  s: Readonly<Record<string, unknown>>,
+  s: object,
 ): Promise<void> {
   const session = requireSession(context, compiled);
   const result = await session.query(macroSql(context, compiled, 'snapshot_duplicate_keys_sql', s, compiled.compiledSql));

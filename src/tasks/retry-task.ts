@@ -25,6 +25,8 @@ export async function retryTask(options: InvocationOptions & Omit<RunTaskOptions
     ...options,
     command,
     state: targetDir,
-    select: ['result:error', 'result:fail', 'result:skipped', 'result:runtime error'],
+    // result:error also matches "runtime error" results (see match-state.ts); a selector
+    // cannot contain a space, so 'result:runtime error' would split into two terms.
+    select: ['result:error', 'result:fail', 'result:skipped'],
   });
 }

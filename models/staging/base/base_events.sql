@@ -1,4 +1,4 @@
-{{ config(materialized='ephemeral') }}
+{{ config(materialized='table') }}
 {#- Raw clickstream rows with the reason each is rejected (NULL = clean). A row that lost a
     field is shifted left by the CSV reader, so its device holds a referrer: that is how a
     malformed row shows itself. -#}

@@ -1,4 +1,4 @@
-{{ config(materialized='ephemeral') }}
+{{ config(materialized='table') }}
 {#- Raw order lines with the reason each is rejected (NULL = clean). A line whose order was
     rejected is rejected too (orphan_order_id), so the marts never hold half an order's story. -#}
 with source as (

@@ -1,6 +1,7 @@
-{{ config(materialized='ephemeral') }}
+{{ config(materialized='table') }}
 {#- Every raw order version with its typed columns and the reason it is rejected (NULL = clean).
-    stg_orders keeps the clean rows, quarantine_records the others: one rule set, two outputs. -#}
+    stg_orders keeps the clean rows, quarantine_records the others: one rule set, two outputs.
+    A table, not ephemeral: the parsing and ranking run once, not once per reader and test. -#}
 with source as (
   select * from {{ source('raw', 'orders') }}
 ),

@@ -1,4 +1,4 @@
-{{ config(materialized='ephemeral') }}
+{{ config(materialized='table') }}
 {#- Raw payments with the reason each is rejected (NULL = clean). -#}
 with source as (
   select

@@ -1,10 +1,17 @@
 /**
  * The Snowflake adapter against a real account. Runs with `npm run test:snowflake` when
  * SNOWFLAKE_ACCOUNT, SNOWFLAKE_USER, SNOWFLAKE_PASSWORD, SNOWFLAKE_DATABASE, SNOWFLAKE_WAREHOUSE
- * and SNOWFLAKE_ROLE are set; works in a throw-away schema that it drops at the end.
+ * and SNOWFLAKE_ROLE are set; works in throw-away schemas that it drops at the end. The last
+ * suite builds the pipeline fixture with `tsdbt build --target prod` and compares its tables with
+ * the same project built on DuckDB (`pipeline.test.ts` does the same against the stand-in).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
+import { makeProject, removeProject } from '../../testing/make-project.js';
+import { runCli } from '../../testing/run-cli.js';
+import { queryDuckDb } from '../../testing/query-duckdb.js';
+import { pipelineProfilesYml, pipelineProjectFiles, readPipelineRelations } from '../../testing/fixtures/snowflake-pipeline-project.js';
 import { createSnowflakeAdapter, normalizeSnowflakeIdentifier, quoteSnowflakeIdentifier, type SnowflakeAdapter } from './snowflake-adapter.js';
 
 const required = ['SNOWFLAKE_ACCOUNT', 'SNOWFLAKE_USER', 'SNOWFLAKE_PASSWORD', 'SNOWFLAKE_DATABASE', 'SNOWFLAKE_WAREHOUSE', 'SNOWFLAKE_ROLE'] as const;
@@ -134,4 +141,63 @@ describe.runIf(configured)('Snowflake adapter against a real account', () => {
       await wrong.close();
     }
   });
+});
+
+describe.runIf(configured)('tsdbt build --target prod against a real account', () => {
+  const schema = `TSDBT_PIPELINE_${Date.now()}`;
+  let dir: string | undefined;
+
+  afterAll(async () => {
+    const adapter = await createSnowflakeAdapter({
+      account: env('SNOWFLAKE_ACCOUNT'), user: env('SNOWFLAKE_USER'), password: env('SNOWFLAKE_PASSWORD'),
+      database: env('SNOWFLAKE_DATABASE'), warehouse: env('SNOWFLAKE_WAREHOUSE'), role: env('SNOWFLAKE_ROLE'), schema,
+    });
+    const session = await adapter.openSession();
+    try {
+      const name = [env('SNOWFLAKE_DATABASE'), schema].map((part) => quoteSnowflakeIdentifier(normalizeSnowflakeIdentifier(part))).join('.');
+      await session.execute(`drop schema if exists ${name}`);
+    } finally {
+      await session.release();
+      await adapter.close();
+      if (dir) await removeProject(dir);
+    }
+  });
+
+  it('builds the fixture project with the same table contents as on DuckDB', async () => {
+    dir = await makeProject({ ...pipelineProjectFiles, 'profiles.yml': pipelineProfilesYml({ threads: 4 }) });
+    const runEnv = Object.fromEntries(required.map((name) => [name, env(name)]));
+    // The per-model warehouse must exist on the account: use the target's own.
+    const vars = ['--vars', `{revenue_warehouse: ${env('SNOWFLAKE_WAREHOUSE')}}`];
+    const prod = await runCli(['build', '--target', 'prod', ...vars], { cwd: dir, env: { ...runEnv, SNOWFLAKE_SCHEMA: schema } });
+    expect(prod.stdout).toMatch(/Done\. PASS=10 WARN=0 ERROR=0 SKIP=0/);
+    expect(prod.code).toBe(0);
+    expect(prod.output).not.toContain(env('SNOWFLAKE_PASSWORD'));
+    const dev = await runCli(['build', ...vars], { cwd: dir, env: runEnv });
+    expect(dev.code).toBe(0);
+
+    const onDuckDb = await readPipelineRelations((sql) => queryDuckDb(path.join(dir!, 'target', 'dev.duckdb'), sql), (name) => `main.${name}`);
+    const adapter = await createSnowflakeAdapter({
+      account: env('SNOWFLAKE_ACCOUNT'), user: env('SNOWFLAKE_USER'), password: env('SNOWFLAKE_PASSWORD'),
+      database: env('SNOWFLAKE_DATABASE'), warehouse: env('SNOWFLAKE_WAREHOUSE'), role: env('SNOWFLAKE_ROLE'), schema,
+    });
+    try {
+      const session = await adapter.openSession();
+      try {
+        const render = (name: string) => adapter.renderRelation({ database: env('SNOWFLAKE_DATABASE'), schema, identifier: name });
+        const onSnowflake = await readPipelineRelations(async (sql) => (await session.query(sql)).rows, render);
+        expect(onSnowflake).toEqual(onDuckDb);
+        const kinds = await session.query(`show objects in ${render('x').split('.').slice(0, 2).join('.')}`);
+        const kindOf = (name: string) => kinds.rows.find((row) => row.name === name.toUpperCase())?.kind;
+        expect([kindOf('fct_orders'), kindOf('customer_names'), kindOf('stg_orders')]).toEqual(['TABLE', 'VIEW', 'VIEW']);
+      } finally {
+        await session.release();
+      }
+    } finally {
+      await adapter.close();
+    }
+    expect(onDuckDb.customer_revenue).toEqual([
+      { customer_id: 1, shipped_revenue: 19.75, shipped_orders: 2 },
+      { customer_id: 3, shipped_revenue: 3.75, shipped_orders: 1 },
+    ]);
+  }, 300_000);
 });

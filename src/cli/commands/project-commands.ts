@@ -14,7 +14,7 @@ export function registerProjectCommands(program: Command, io: CliIo, setExit: Ex
   compile.action(async (flags: CommonFlags & { inline?: string }) => {
     const { compileTask } = await import('../../tasks/compile-task.js');
     const { formatError } = await import('../../reporter/format-error.js');
-    const result = await compileTask({ ...invocationOptionsOf(flags, io), ...selectionOf(flags), inline: flags.inline });
+    const result = await compileTask({ ...invocationOptionsOf(flags, io), ...selectionOf(flags, io), inline: flags.inline });
     if (result.inlineSql !== undefined) {
       io.stdout(`${result.inlineSql.trim()}\n`);
       return;
@@ -31,7 +31,7 @@ export function registerProjectCommands(program: Command, io: CliIo, setExit: Ex
     const { lsTask } = await import('../../tasks/ls-task.js');
     const lines = await lsTask({
       ...invocationOptionsOf(flags, io),
-      ...selectionOf(flags),
+      ...selectionOf(flags, io),
       output: flags.output,
       resourceTypes: flags.resourceType as ResourceType[] | undefined,
     });

@@ -2,6 +2,8 @@
  * `run`, `build`, `test`, `seed`, `snapshot` and `retry`: one library call each.
  */
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { CliIo } from '../cli-io.js';
 import { addProjectOptions, addRunOptions, addSelectionOptions, createSink, invocationOptionsOf, selectionOf, type CommonFlags } from '../common-options.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
@@ -29,16 +31,19 @@ export function registerRunCommands(program: Command, io: CliIo, setExit: ExitCo
     addRunOptions(addSelectionOptions(addProjectOptions(sub)));
     sub.action(async (flags: CommonFlags) => {
       const { runTask } = await import('../../tasks/run-task.js');
+      const invocationId = randomUUID();
       const result = await runTask({
         ...invocationOptionsOf(flags, io),
-        ...selectionOf(flags),
+        invocationId,
+        ...selectionOf(flags, io),
         command,
         fullRefresh: flags.fullRefresh,
         failFast: flags.failFast,
-        junitXml: flags.junitXml,
+        // Relative to where tsdbt was invoked, like every other path flag.
+        junitXml: flags.junitXml === undefined ? undefined : resolve(io.cwd, flags.junitXml),
         eventTimeStart: parseDate(flags.eventTimeStart, '--event-time-start'),
         eventTimeEnd: parseDate(flags.eventTimeEnd, '--event-time-end'),
-        sink: await createSink(flags, io),
+        sink: await createSink(flags, io, invocationId),
         signal: io.signal,
       });
       setExit(result.exitCode);
@@ -48,7 +53,16 @@ export function registerRunCommands(program: Command, io: CliIo, setExit: ExitCo
   addRunOptions(addProjectOptions(retry));
   retry.action(async (flags: CommonFlags) => {
     const { retryTask } = await import('../../tasks/retry-task.js');
-    const result = await retryTask({ ...invocationOptionsOf(flags, io), fullRefresh: flags.fullRefresh, failFast: flags.failFast, sink: await createSink(flags, io), signal: io.signal });
+    const invocationId = randomUUID();
+    const result = await retryTask({
+      ...invocationOptionsOf(flags, io),
+      invocationId,
+      fullRefresh: flags.fullRefresh,
+      failFast: flags.failFast,
+      junitXml: flags.junitXml === undefined ? undefined : resolve(io.cwd, flags.junitXml),
+      sink: await createSink(flags, io, invocationId),
+      signal: io.signal,
+    });
     setExit(result.exitCode);
   });
 }

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import type { CliIo } from '../cli-io.js';
-import { addProjectOptions, addSelectionOptions, invocationOptionsOf, selectionOf, type CommonFlags } from '../common-options.js';
+import { addProjectOptions, addSelectionOptions, createSink, invocationOptionsOf, selectionOf, type CommonFlags } from '../common-options.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
 
 type ExitCode = (code: number) => void;
@@ -21,7 +21,7 @@ export function registerServiceCommands(program: Command, io: CliIo, setExit: Ex
   const generate = addSelectionOptions(addProjectOptions(docs.command('generate').description('write target/manifest.json, catalog.json and the static site in target/docs')));
   generate.action(async (flags: CommonFlags) => {
     const { docsGenerateTask } = await import('../../tasks/docs-task.js');
-    const result = await docsGenerateTask({ ...invocationOptionsOf(flags, io), ...selectionOf(flags) });
+    const result = await docsGenerateTask({ ...invocationOptionsOf(flags, io), ...selectionOf(flags, io) });
     for (const error of result.catalogErrors) io.stderr(`Catalog: ${error}\n`);
     io.stdout(`Catalog written with ${result.catalogEntries} relations.\nDocs site written to ${result.indexPath}\n`);
   });
@@ -39,6 +39,16 @@ export function registerServiceCommands(program: Command, io: CliIo, setExit: Ex
       if (io.signal) io.signal.addEventListener('abort', () => done(), { once: true });
     });
     await server.close();
+  });
+
+  const source = program.command('source').description('commands on sources');
+  const freshness = addSelectionOptions(addProjectOptions(source.command('freshness').description('check how recently each source was loaded; write target/sources.json')));
+  freshness.option('-o, --output <path>', 'where to write the sources artifact (default: target/sources.json)');
+  freshness.action(async (flags: CommonFlags & { output?: string }) => {
+    const { sourceFreshnessTask } = await import('../../tasks/source-freshness-task.js');
+    const { select, exclude } = selectionOf(flags, io);
+    const result = await sourceFreshnessTask({ ...invocationOptionsOf(flags, io), select, exclude, output: flags.output, sink: await createSink(flags, io) });
+    setExit(result.exitCode);
   });
 
   const gen = addProjectOptions(program.command('generate').description("generate the reference project's raw data (and load it into the target's raw schema)"));

@@ -1,0 +1,59 @@
+// The shop reference warehouse at scale: generate the raw feeds, build the models, run the
+// data tests, each timed as one `tsdbt` process on a temp copy of the project. Prints one JSON
+// line per step. Defaults: 1M orders and 10M events over 30 days; smaller runs:
+//   node bench/pipeline/pipeline.bench.js --orders 100000 --events 1000000 --days 10
+// Needs `npm run build` first. The data ends two days ago (fact_events is a daily microbatch model).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { machine, timeNode } from '../lib/measure.js';
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    events: { type: 'string', default: '10000000' },
+    days: { type: 'string', default: '30' },
+    customers: { type: 'string', default: '100000' },
+    products: { type: 'string', default: '2000' },
+    threads: { type: 'string', default: '4' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const days = Number(values.days);
+const orders = Number(values.orders);
+const events = Number(values.events);
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = fileURLToPath(new URL('../lib/run-tsdbt.js', import.meta.url));
+
+const dir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-pipeline-'));
+for (const entry of ['project.yml', 'models', 'snapshots', 'tests', 'macros', 'analyses', 'seeds', 'project']) {
+  cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+}
+const start = new Date(Date.now() - (days + 2) * 864e5).toISOString().slice(0, 10);
+const vars = ['--vars', `{events_begin: '${start}'}`, '--threads', values.threads];
+const common = { bench: 'pipeline', orders, events, days, ...machine() };
+
+const steps = [
+  ['generate', ['generate', '--start-date', start, '--days', String(days),
+    '--orders-per-day', String(Math.ceil(orders / days)), '--events-per-day', String(Math.ceil(events / days)),
+    '--customers', values.customers, '--products', values.products]],
+  // Everything but the data tests, then the tests on their own, so the two costs are separate.
+  ['build', ['build', '--exclude', 'resource_type:test', ...vars]],
+  ['test', ['test', ...vars]],
+];
+let failed = false;
+for (const [step, args] of steps) {
+  const result = timeNode([cli, ...args], { cwd: dir });
+  const line = { ...common, step, seconds: Number(result.seconds.toFixed(2)), maxRssMb: result.maxRssMb && Math.round(result.maxRssMb), status: result.status };
+  console.log(JSON.stringify(line));
+  if (result.status !== 0) {
+    console.error(result.output.slice(-4000));
+    failed = true;
+    break;
+  }
+}
+if (!values.keep) rmSync(dir, { recursive: true, force: true });
+else console.error(`project kept in ${dir}`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,34 @@
+-- drop stale temp
+drop table if exists "WAREHOUSE"."ANALYTICS"."ORDERS__TSDBT_TMP";
+
+-- stage new rows
+create or replace temporary table "WAREHOUSE"."ANALYTICS"."ORDERS__TSDBT_TMP" as (
+
+select order_id, order_date, status, amount from raw.orders
+);
+
+-- unique key check
+select order_id, count(*) as duplicate_rows
+from "WAREHOUSE"."ANALYTICS"."ORDERS__TSDBT_TMP"
+where order_id is not null
+group by order_id
+having count(*) > 1
+limit 1;
+
+-- begin
+begin;
+
+-- delete
+delete from "WAREHOUSE"."ANALYTICS"."ORDERS" as DBT_INTERNAL_DEST
+where (order_id) in (select (order_id) from "WAREHOUSE"."ANALYTICS"."ORDERS__TSDBT_TMP");
+
+-- insert
+insert into "WAREHOUSE"."ANALYTICS"."ORDERS" ("ORDER_ID", "ORDER_DATE", "STATUS", "AMOUNT")
+select "ORDER_ID", "ORDER_DATE", "STATUS", "AMOUNT"
+from "WAREHOUSE"."ANALYTICS"."ORDERS__TSDBT_TMP" as DBT_INTERNAL_SOURCE;
+
+-- commit
+commit;
+
+-- drop temp
+drop table if exists "WAREHOUSE"."ANALYTICS"."ORDERS__TSDBT_TMP";

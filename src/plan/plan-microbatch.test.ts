@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { makeDuckDbProject } from '../testing/duckdb-project.js';
+import { removeProject } from '../testing/make-project.js';
+import { runCli } from '../testing/run-cli.js';
+import { queryDuckDb } from '../testing/query-duckdb.js';
+import { batchWindows } from './batch-windows.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  while (dirs.length) await removeProject(dirs.pop()!);
+});
+
+const utc = (text: string) => new Date(`${text}Z`);
+const labels = (windows: ReturnType<typeof batchWindows>) => windows.map((w) => `${w.start.toISOString().slice(0, 13)}..${w.end.toISOString().slice(0, 13)}`);
+
+describe('batchWindows', () => {
+  const base = { batchSize: 'day' as const, begin: utc('2026-01-01T00:00:00'), lookback: 1, now: utc('2026-01-05T13:30:00') };
+  it('starts at begin on a first run and at the latest batch minus lookback later, up to the batch holding now', () => {
+    expect(labels(batchWindows({ ...base, incremental: false }))).toEqual([
+      '2026-01-01T00..2026-01-02T00', '2026-01-02T00..2026-01-03T00', '2026-01-03T00..2026-01-04T00', '2026-01-04T00..2026-01-05T00', '2026-01-05T00..2026-01-06T00',
+    ]);
+    expect(labels(batchWindows({ ...base, incremental: true }))).toEqual(['2026-01-04T00..2026-01-05T00', '2026-01-05T00..2026-01-06T00']);
+    expect(labels(batchWindows({ ...base, incremental: true, lookback: 0, batchSize: 'hour' }))).toEqual(['2026-01-05T13..2026-01-05T14']);
+  });
+  it('uses an explicit window as given, its end exclusive, and months of uneven length', () => {
+    expect(labels(batchWindows({ ...base, incremental: true, eventTimeStart: utc('2026-01-02T00:00:00'), eventTimeEnd: utc('2026-01-04T00:00:00') }))).toEqual([
+      '2026-01-02T00..2026-01-03T00', '2026-01-03T00..2026-01-04T00',
+    ]);
+    const months = batchWindows({ ...base, batchSize: 'month', incremental: false, eventTimeStart: utc('2026-01-15T00:00:00'), eventTimeEnd: utc('2026-03-01T00:00:00') });
+    expect(labels(months)).toEqual(['2026-01-01T00..2026-02-01T00', '2026-02-01T00..2026-03-01T00']);
+  });
+});
+
+describe('microbatch on DuckDB', () => {
+  it('backfills a window one batch at a time, reruns one day with late rows, and reports a failed batch', async () => {
+    const made = await makeDuckDbProject({
+      'models/events.sql': "{{ config(materialized='view', event_time='ts') }}\nselect * from main.raw_events",
+      'models/daily.sql': [
+        "{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2026-01-01') }}",
+        "select cast(ts as date) as day, count(*) as events, sum(cast(amount as integer)) as amount",
+        "from {{ ref('events') }}",
+        'group by 1',
+      ].join('\n'),
+    });
+    dirs.push(made.dir);
+    const { dir, dbPath } = made;
+    await mkdir(dirname(dbPath), { recursive: true });
+    await queryDuckDb(dbPath, `create table main.raw_events as select * from (values
+      (timestamp '2025-12-31 23:00:00', '1000'), (timestamp '2026-01-01 01:00:00', '1'), (timestamp '2026-01-01 23:59:59', '2'),
+      (timestamp '2026-01-02 12:00:00', '3'), (timestamp '2026-01-03 00:00:00', '4'), (timestamp '2026-01-04 00:00:00', '500')) as v(ts, amount)`);
+    const window = ['--event-time-start', '2026-01-01', '--event-time-end', '2026-01-04'];
+    const first = await runCli(['run', ...window], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/OK created sql incremental model main\.daily \.+ \[INSERT 3 in 3 batches in/);
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    expect(await queryDuckDb(dbPath, 'select * from main.daily order by day')).toEqual([
+      { day: day('2026-01-01'), events: 2, amount: 3 },
+      { day: day('2026-01-02'), events: 1, amount: 3 },
+      { day: day('2026-01-03'), events: 1, amount: 4 },
+    ]);
+
+    // Late rows for 2 January and one bad row on 3 January; rebuild both days.
+    await queryDuckDb(dbPath, "insert into main.raw_events values (timestamp '2026-01-02 18:00:00', '30'), (timestamp '2026-01-03 08:00:00', 'oops')");
+    const rerun = await runCli(['run', '-s', 'daily', '--event-time-start', '2026-01-02', '--event-time-end', '2026-01-04'], { cwd: dir });
+    expect(rerun.code).toBe(1);
+    expect(rerun.stdout).toContain('1 of 2 batches failed');
+    expect(rerun.stdout).toMatch(/batch 2026-01-03 to 2026-01-04: Conversion Error/);
+    expect(await queryDuckDb(dbPath, 'select * from main.daily order by day')).toEqual([
+      { day: day('2026-01-01'), events: 2, amount: 3 },
+      { day: day('2026-01-02'), events: 2, amount: 33 },
+      { day: day('2026-01-03'), events: 1, amount: 4 },
+    ]);
+
+    // Rerunning a batch is idempotent: the same window twice gives the same table.
+    await queryDuckDb(dbPath, "delete from main.raw_events where amount = 'oops'");
+    for (let i = 0; i < 2; i++) {
+      const again = await runCli(['run', '-s', 'daily', '--event-time-start', '2026-01-02', '--event-time-end', '2026-01-04'], { cwd: dir });
+      expect(again.code).toBe(0);
+    }
+    expect(await queryDuckDb(dbPath, 'select * from main.daily order by day')).toEqual([
+      { day: day('2026-01-01'), events: 2, amount: 3 },
+      { day: day('2026-01-02'), events: 2, amount: 33 },
+      { day: day('2026-01-03'), events: 1, amount: 4 },
+    ]);
+    const compiled = await import('node:fs/promises').then((fs) => fs.readFile(`${dir}/target/run/shop/models/daily.sql`, 'utf8'));
+    expect(compiled).toContain(`from (select * from "dev"."main"."events" where ts >= cast('2026-01-03 00:00:00' as timestamp) and ts < cast('2026-01-04 00:00:00' as timestamp))`);
+  });
+});

@@ -2,7 +2,8 @@
  * `target/compiled/<project>/<path>` holds the SQL a model compiles to; `target/run/...` the
  * statements that were sent. Written so a person can open the file an error points at.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Generic tests live in YAML: their SQL goes under `<schema.yml>/<test_name>.sql`, as dbt does. */
@@ -19,8 +20,9 @@ export function compiledPathOf(
 const madeDirs = new Set<string>();
 
 /**
- * Synchronous on purpose: thousands of small files are written several times faster without
- * a thread-pool round trip per call, and each folder is created once per process.
+ * Each folder is created once per process; the file write itself is asynchronous so a caller
+ * writing thousands of files (`tsdbt compile`) can keep several in flight on the thread pool,
+ * which is several times faster than one blocking write after another on slow file systems.
  */
 export async function writeSqlFile(path: string, sql: string): Promise<void> {
   const dir = dirname(path);
@@ -30,11 +32,11 @@ export async function writeSqlFile(path: string, sql: string): Promise<void> {
   }
   const text = sql.endsWith('\n') ? sql : `${sql}\n`;
   try {
-    writeFileSync(path, text);
+    await writeFile(path, text);
   } catch (error) {
     // The folder was removed since (tsdbt clean in the same process): make it again.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path, text);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path, text);
   }
 }

@@ -49,18 +49,21 @@ export async function compileTask(options: CompileTaskOptions): Promise<CompileT
   });
   const compiled = new Map<string, { compiledCode: string; compiledPath: string }>();
   const errors: TsdbtError[] = [];
+  // Rendering is synchronous; the writes are started as each node compiles and awaited together.
+  const writes: Promise<void>[] = [];
   for (const id of selected) {
     const node = prepared.manifest.nodes[id];
     try {
       const { compiledSql } = nodeCompiler.compile(node);
       const path = compiledPathOf(prepared.targetDir, prepared.manifest.projectName, node, 'compiled');
-      await writeSqlFile(path, compiledSql);
+      writes.push(writeSqlFile(path, compiledSql));
       compiled.set(id, { compiledCode: compiledSql, compiledPath: path });
     } catch (error) {
       if (error instanceof TsdbtError) errors.push(error.withDefaults({ nodeId: id, file: node.originalFilePath }));
       else throw error;
     }
   }
+  await Promise.all(writes);
   await writeManifestArtifact(prepared, compiled);
   return { prepared, compiled, errors };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeDuckDbProject } from '../testing/duckdb-project.js';
 import { removeProject } from '../testing/make-project.js';
@@ -68,7 +68,8 @@ describe('state:modified through the CLI', () => {
   let dir: string;
 
   beforeAll(async () => {
-    ({ dir } = await makeDuckDbProject(FILES));
+    // A folder-level hook: unchanged, it must not look modified although manifest.json writes hooks with an index.
+    ({ dir } = await makeDuckDbProject(FILES, { projectYml: 'name: shop\nprofile: shop\nmodels:\n  shop:\n    +pre-hook: "select 1"\n' }));
     dirs.push(dir);
     const build = await runCli(['build'], { cwd: dir });
     expect(build.stdout).toMatch(/PASS=5 WARN=0 ERROR=0 SKIP=0/);
@@ -106,8 +107,8 @@ describe('state:modified through the CLI', () => {
     }
   });
 
-  it('a changed hook is a config change (hooks are compared without the index the manifest adds)', async () => {
-    const restoreProject = await edit(dir, 'project.yml', (yml) => `${yml}models:\n  shop:\n    +post-hook: "select 1"\n`);
+  it('a changed hook is a config change of every model it applies to', async () => {
+    const restoreProject = await edit(dir, 'project.yml', (yml) => yml.replace('select 1', 'select 2'));
     try {
       expect(await ls(dir, 'state:modified', ['--resource-type', 'model'])).toEqual(['customer_revenue', 'customers', 'orders', 'stg_orders']);
       expect(await ls(dir, 'state:modified.body')).toEqual([]);
@@ -150,7 +151,7 @@ describe('state:modified through the CLI', () => {
       expect(await ls(dir, 'state:new')).toEqual(['big_orders']);
       expect(await ls(dir, 'state:modified+')).toEqual(['big_orders']);
     } finally {
-      await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'models/big_orders.sql')));
+      await rm(join(dir, 'models/big_orders.sql'));
     }
   });
 
@@ -193,7 +194,7 @@ async function dbtStyleManifest(dir: string): Promise<unknown> {
       config: {
         enabled: true, alias: null, schema: null, database: null, tags: [], meta: {}, group: null,
         materialized: model.materialized, incremental_strategy: null, batch_size: null, lookback: 1, begin: null,
-        persist_docs: {}, 'post-hook': [], 'pre-hook': [], quoting: {}, column_types: {}, full_refresh: null,
+        persist_docs: {}, 'post-hook': [], 'pre-hook': [{ sql: 'select 1', transaction: true, index: 0 }], quoting: {}, column_types: {}, full_refresh: null,
         unique_key: null, on_schema_change: 'ignore', on_configuration_change: 'apply', grants: {}, packages: [],
         docs: { show: true, node_color: null }, contract: { enforced: model.contract === true, alias_types: true },
         event_time: null, concurrent_batches: null, access: 'protected',

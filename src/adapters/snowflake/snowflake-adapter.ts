@@ -5,7 +5,7 @@
 import type { Connection, Pool } from 'snowflake-sdk';
 import type { RelationName } from '../../parse/manifest.js';
 import type { Adapter, ColumnInfo, Relation, RelationType } from '../adapter.js';
-import { defaultCapabilities, type AdapterCapabilities } from '../capabilities.js';
+import { normalizeSnowflakeIdentifier, quoteSnowflakeIdentifier, renderSnowflakeRelation, snowflakeCapabilities } from './snowflake-dialect.js';
 import { createSnowflakePool } from './connect.js';
 import { isTransientSnowflakeError, mapSnowflakeError } from './map-error.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
@@ -14,17 +14,7 @@ import { secretsOf, type SnowflakeTargetOptions } from './target.js';
 
 export type { SnowflakeSession } from './snowflake-session.js';
 export type { SnowflakeTargetOptions } from './target.js';
-
-export const snowflakeCapabilities: AdapterCapabilities = {
-  ...defaultCapabilities,
-  transactionalDdl: false,
-  merge: true,
-  clusterBy: true,
-  transientTables: true,
-  upperCaseIdentifiers: true,
-  usesDatabase: true,
-  concurrentWrites: true,
-};
+export { normalizeSnowflakeIdentifier, quoteSnowflakeIdentifier, snowflakeCapabilities } from './snowflake-dialect.js';
 
 /** The Snowflake adapter, with sessions that carry the Snowflake-only extras. */
 export interface SnowflakeAdapter extends Adapter {
@@ -37,19 +27,6 @@ export interface SnowflakeAdapterOptions {
    * Logins use the target's `connect_retries` + 1 attempts when it is set.
    */
   readonly retry?: RetryPolicy;
-}
-
-/** `"NAME"`, doubling inner quotes. Literal: it does not change case (see {@link normalizeSnowflakeIdentifier}). */
-export function quoteSnowflakeIdentifier(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}
-
-/**
- * Snowflake folds unquoted identifiers to upper case, so a name that could be written unquoted
- * (`stg_orders`) is stored as `STG_ORDERS`; any other name (`My Table`) keeps its spelling.
- */
-export function normalizeSnowflakeIdentifier(identifier: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(identifier) ? identifier.toUpperCase() : identifier;
 }
 
 function relationTypeOf(kind: unknown): RelationType {
@@ -129,9 +106,7 @@ export async function createSnowflakeAdapter(
     capabilities: snowflakeCapabilities,
     openSession,
     quote: quoteSnowflakeIdentifier,
-    renderRelation(relation: RelationName): string {
-      return [relation.database, relation.schema, relation.identifier].map(renderIdentifier).join('.');
-    },
+    renderRelation: renderSnowflakeRelation,
     async listRelations(database: string, schema: string): Promise<readonly Relation[]> {
       return withSession(async (session) => {
         let result;

@@ -7,6 +7,8 @@ import { NodeCompiler } from '../compile/compile-node.js';
 import { selectNodes } from '../graph/select-nodes.js';
 import { compiledPathOf, writeSqlFile } from '../execute/write-sql-files.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
+import { defaultNodeConfig } from '../config/node-config.js';
+import type { ModelNode } from '../parse/manifest.js';
 import { prepareInvocation, type InvocationOptions, type PreparedInvocation } from './prepare-invocation.js';
 import { writeManifestArtifact } from './write-run-artifacts.js';
 import { loadPreviousState, type StateOptions } from './load-previous-state.js';
@@ -35,11 +37,26 @@ export async function compileTask(options: CompileTaskOptions): Promise<CompileT
     isIncremental: () => false,
   });
   if (options.inline !== undefined) {
-    const scope = nodeCompiler.scopeFor(
-      { ...Object.values(prepared.manifest.nodes)[0], uniqueId: 'sql_operation.inline', name: 'inline', rawCode: options.inline } as never,
-      new Map(),
-    );
-    return { prepared, compiled: new Map(), inlineSql: prepared.compiler.renderString(options.inline, '<inline>', scope), errors: [] };
+    // dbt's `compile --inline`: a snippet compiled as if it were a model of this project.
+    const inline: ModelNode = {
+      uniqueId: `sql_operation.${prepared.manifest.projectName}.inline`,
+      name: 'inline',
+      resourceType: 'model',
+      packageName: prepared.manifest.projectName,
+      originalFilePath: '<inline>',
+      path: 'inline.sql',
+      fqn: [prepared.manifest.projectName, 'inline'],
+      rawCode: options.inline,
+      config: defaultNodeConfig('view'),
+      description: '',
+      columns: {},
+      refs: [],
+      sources: [],
+      dependsOn: { nodes: [], macros: [] },
+      checksum: '',
+      relation: { database: prepared.targetInfo.database, schema: prepared.targetInfo.schema, identifier: 'inline' },
+    };
+    return { prepared, compiled: new Map(), inlineSql: nodeCompiler.compile(inline).compiledSql, errors: [] };
   }
   const selected = selectNodes(prepared.manifest, prepared.dag, {
     select: options.select,

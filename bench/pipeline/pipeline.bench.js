@@ -29,7 +29,7 @@ const cli = fileURLToPath(new URL('../lib/run-tsdbt.js', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-pipeline-'));
 for (const entry of ['project.yml', 'models', 'snapshots', 'tests', 'macros', 'analyses', 'seeds', 'project']) {
-  cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+  cpSync(join(repo, entry), join(dir, entry), { recursive: true, filter: (path) => !/[\\/](data|target)$/.test(path) });
 }
 const start = new Date(Date.now() - (days + 2) * 864e5).toISOString().slice(0, 10);
 const vars = ['--vars', `{events_begin: '${start}'}`, '--threads', values.threads];

@@ -12,12 +12,12 @@ describe('writeJsonArtifact', () => {
     if (dir !== '') await rm(dir, { recursive: true, force: true });
   });
 
-  it('creates the directory, writes pretty JSON and leaves no temporary file', async () => {
+  it('creates the directory, writes compact JSON and leaves no temporary file', async () => {
     dir = await mkdtemp(join(tmpdir(), 'tsdbt-artifact-'));
     const target = join(dir, 'nested', 'target');
     const path = await writeJsonArtifact(target, 'run_results.json', { results: [1] });
     expect(path).toBe(join(target, 'run_results.json'));
-    expect(await readFile(path, 'utf8')).toBe('{\n  "results": [\n    1\n  ]\n}\n');
+    expect(await readFile(path, 'utf8')).toBe('{"results":[1]}\n');
     await writeJsonArtifact(target, 'run_results.json', { results: [] });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ results: [] });
     expect(await readdir(target)).toEqual(['run_results.json']);

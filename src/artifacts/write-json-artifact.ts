@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 
 /**
- * Writes `value` as `<targetDir>/<name>` (pretty-printed JSON), creating the directory.
+ * Writes `value` as `<targetDir>/<name>` (compact JSON, as dbt writes its artifacts: a
+ * 10,000-model manifest is tens of megabytes, and indentation would add a third), creating the directory.
  * Returns the path written.
  *
  * @example await writeJsonArtifact('target', 'run_results.json', runResults)
@@ -19,7 +20,7 @@ export async function writeJsonArtifact(targetDir: string, name: string, value: 
   const temporaryPath = join(targetDir, `.${name}.${process.pid}.${Date.now()}.tmp`);
   try {
     await mkdir(targetDir, { recursive: true });
-    await writeFile(temporaryPath, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    await writeFile(temporaryPath, `${JSON.stringify(value)}\n`, 'utf8');
     await rename(temporaryPath, finalPath);
     return finalPath;
   } catch (cause) {

@@ -6,7 +6,9 @@
 import { NodeCompiler } from '../compile/compile-node.js';
 import { selectNodes } from '../graph/select-nodes.js';
 import { compiledPathOf, writeSqlFile } from '../execute/write-sql-files.js';
+import { existsSync } from 'node:fs';
 import { TsdbtError } from '../errors/tsdbt-error.js';
+import { readCompiledHashes, sqlHash, writeCompiledHashes } from './compiled-hashes.js';
 import { defaultNodeConfig } from '../config/node-config.js';
 import type { ModelNode } from '../parse/manifest.js';
 import { prepareInvocation, type InvocationOptions, type PreparedInvocation } from './prepare-invocation.js';
@@ -66,14 +68,17 @@ export async function compileTask(options: CompileTaskOptions): Promise<CompileT
   });
   const compiled = new Map<string, { compiledCode: string; compiledPath: string }>();
   const errors: TsdbtError[] = [];
-  // Rendering is synchronous; the writes are started as each node compiles and awaited together.
+  const before = readCompiledHashes(prepared.targetDir);
+  const hashes = new Map<string, string>();
   const writes: Promise<void>[] = [];
   for (const id of selected) {
     const node = prepared.manifest.nodes[id];
     try {
       const { compiledSql } = nodeCompiler.compile(node);
       const path = compiledPathOf(prepared.targetDir, prepared.manifest.projectName, node, 'compiled');
-      writes.push(writeSqlFile(path, compiledSql));
+      const hash = sqlHash(compiledSql);
+      hashes.set(id, hash);
+      if (before.get(id) !== hash || !existsSync(path)) writes.push(writeSqlFile(path, compiledSql));
       compiled.set(id, { compiledCode: compiledSql, compiledPath: path });
     } catch (error) {
       if (error instanceof TsdbtError) errors.push(error.withDefaults({ nodeId: id, file: node.originalFilePath }));
@@ -81,6 +86,7 @@ export async function compileTask(options: CompileTaskOptions): Promise<CompileT
     }
   }
   await Promise.all(writes);
+  writeCompiledHashes(prepared.targetDir, hashes);
   await writeManifestArtifact(prepared, compiled);
   return { prepared, compiled, errors };
 }

@@ -37,7 +37,8 @@ async function sqlFiles(root: string): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tsdbt-shop-snowflake-'));
-  for (const entry of PROJECT_ENTRIES) await cp(join(REPO, entry), join(dir, entry), { recursive: true });
+  // Generated data and build output under the copied folders are not project files.
+  for (const entry of PROJECT_ENTRIES) await cp(join(REPO, entry), join(dir, entry), { recursive: true, filter: (path) => !/[\\/](data|target)$/.test(path) });
   const run = await runCli(['compile', '--target', 'prod'], { cwd: dir, env: PROD_ENV });
   if (run.code !== 0) throw new Error(run.output);
   compiled = await sqlFiles(join(dir, 'target', 'compiled', 'shop'));

@@ -53,7 +53,8 @@ const query = (sql: string) => queryDuckDb(dbPath, sql);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tsdbt-shop-'));
-  for (const entry of PROJECT_ENTRIES) await cp(join(REPO, entry), join(dir, entry), { recursive: true });
+  // Generated data and build output under the copied folders are not project files.
+  for (const entry of PROJECT_ENTRIES) await cp(join(REPO, entry), join(dir, entry), { recursive: true, filter: (path) => !/[\\/](data|target)$/.test(path) });
   dbPath = join(dir, 'target', 'shop.duckdb');
   const generated = await runCli(['generate', ...SMALL], { cwd: dir });
   if (generated.code !== 0) throw new Error(generated.output);

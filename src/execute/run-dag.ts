@@ -19,6 +19,7 @@ import { runSeedNode } from './run-seed-node.js';
 import { runUnitTestNode } from './run-unit-test-node.js';
 import { describeNode } from './describe-node.js';
 import { runHooks } from './run-hooks.js';
+import { hookScopeOf, resultsForHooks } from './hook-scope.js';
 import { withSessionSettings } from './session-settings.js';
 
 const runners: Record<ResourceType, NodeRunner> = {
@@ -60,6 +61,19 @@ export interface RunDagResult {
   readonly nodes: ReadonlyMap<string, NodeDescription>;
   readonly elapsedSeconds: number;
   readonly success: boolean;
+}
+
+/** Every node `id` depends on, directly or not. */
+function ancestorsOf(dag: Dag, id: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...(dag.parents.get(id) ?? [])];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(dag.parents.get(next) ?? []));
+  }
+  return seen;
 }
 
 function isFailure(result: NodeResult): boolean {
@@ -108,12 +122,15 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
   if (options.testsGateChildren) {
     for (const test of nodes) {
       if (test.resourceType !== 'test') continue;
-      for (const parent of waitsOn.get(test.uniqueId) ?? []) {
+      const testParents = [...(waitsOn.get(test.uniqueId) ?? [])];
+      // A test with one parent cannot depend on that parent's children; a relationships test
+      // (two parents) may, possibly through ephemeral models: never gate a node the test needs.
+      const needed = testParents.length > 1 ? ancestorsOf(dag, test.uniqueId) : new Set<string>();
+      for (const parent of testParents) {
         for (const child of dag.children.get(parent) ?? []) {
           const childNode = manifest.nodes[child];
           if (!selectedSet.has(child) || !childNode || childNode.resourceType === 'test' || childNode.resourceType === 'unit_test') continue;
-          // A child that is itself a parent of this test would make a cycle (relationships tests).
-          if ((waitsOn.get(test.uniqueId) ?? new Set()).has(child)) continue;
+          if (needed.has(child)) continue;
           waitsOn.get(child)?.add(test.uniqueId);
         }
       }
@@ -152,7 +169,8 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
   if (options.signal?.aborted) cancelAll();
 
   const hookSession = sessions[0];
-  const hookResults = stopped ? [] : await runHooks('on-run-start', options.onRunStart ?? [], hookSession, compiler, options.sink, now);
+  const hookScope = hookScopeOf(nodeCompiler, manifest);
+  const hookResults = stopped ? [] : await runHooks('on-run-start', options.onRunStart ?? [], hookSession, compiler, options.sink, now, hookScope);
   if (hookResults.some((hook) => hook.status === 'error')) stopped = true;
 
   const finish = (id: string, result: NodeResult): void => {
@@ -242,8 +260,22 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
     pump();
   });
 
+  // Defensive: a node the scheduler never reached is an error, never a silent success.
+  for (const id of options.selected) {
+    if (results.has(id)) continue;
+    const at = now();
+    const error = new TsdbtError({ kind: 'internal', message: 'This node was never scheduled: its dependencies did not finish', nodeId: id, file: manifest.nodes[id]?.originalFilePath });
+    finish(id, { uniqueId: id, status: 'error', message: error.message, error, executionTime: 0, startedAt: at, completedAt: at });
+  }
+
   // A cancelled run does not start more work, hooks included.
-  if (!options.signal?.aborted) await runHooks('on-run-end', options.onRunEnd ?? [], hookSession, compiler, options.sink, now);
+  const endHooks = options.signal?.aborted
+    ? []
+    : await runHooks('on-run-end', options.onRunEnd ?? [], hookSession, compiler, options.sink, now, {
+        ...hookScope,
+        results: resultsForHooks(options.selected, results, manifest),
+        schemas: [...new Set(nodes.map((node) => node.relation.schema))],
+      });
   options.signal?.removeEventListener('abort', cancelAll);
   for (const session of sessions) await session.release();
 
@@ -251,6 +283,6 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
   const visibleResults = ordered.filter((result) => descriptions.has(result.uniqueId));
   const elapsedSeconds = (now().getTime() - started.getTime()) / 1000;
   options.sink({ type: 'RunFinished', command: options.command, results: visibleResults, nodes: descriptions, elapsedSeconds, at: now() });
-  const success = !stopped && hookResults.every((hook) => hook.status === 'success') && !ordered.some(isFailure) && !ordered.some((r) => r.status === 'skipped' && r.skippedBecauseOf === 'stopped');
+  const success = !stopped && [...hookResults, ...endHooks].every((hook) => hook.status === 'success') && !ordered.some(isFailure) && !ordered.some((r) => r.status === 'skipped' && r.skippedBecauseOf === 'stopped');
   return { results: visibleResults, nodes: descriptions, elapsedSeconds, success: success && !ordered.some((r) => r.status === 'skipped') };
 }

@@ -13,6 +13,10 @@ export interface HookResult {
   readonly error?: TsdbtError;
 }
 
+/**
+ * @param scope what hooks may use besides the invocation's globals: `ref`, `source`, `this`
+ *   and, for `on-run-end`, dbt's `results` and `schemas`.
+ */
 export async function runHooks(
   kind: 'on-run-start' | 'on-run-end',
   hooks: readonly string[],
@@ -20,6 +24,7 @@ export async function runHooks(
   compiler: ProjectCompiler,
   sink: EventSink,
   now: () => Date,
+  scope: Readonly<Record<string, unknown>> = {},
 ): Promise<HookResult[]> {
   const results: HookResult[] = [];
   for (const [index, hook] of hooks.entries()) {
@@ -27,7 +32,7 @@ export async function runHooks(
     const started = now();
     sink({ type: 'HookStarted', name, index: index + 1, total: hooks.length, at: started });
     try {
-      const sql = compiler.renderString(hook, 'project.yml', { execute: true });
+      const sql = compiler.renderString(hook, 'project.yml', { ...scope, execute: true });
       if (sql.trim() !== '') await session.execute(sql);
       results.push({ name, status: 'success' });
       sink({ type: 'HookFinished', name, index: index + 1, total: hooks.length, status: 'success', executionTime: (now().getTime() - started.getTime()) / 1000, at: now() });

@@ -4,7 +4,8 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { TsdbtError, TsdbtErrors } from '../errors/tsdbt-error.js';
 import { addDays, dailyVolume, isIsoDate } from './calendar.js';
@@ -18,11 +19,10 @@ import type { GenerationManifest, LastIds } from './manifest.js';
 import { feedPath, MANIFEST_FILE } from './feed-paths.js';
 import { createDataset, advanceDataset } from './dataset-state.js';
 import type { DatasetState } from './dataset-state.js';
-import { customerJsonLine } from './customers.js';
-import { productJsonLine } from './products.js';
-import { generateDayOrders, renderDayOrders } from './orders.js';
-import { renderDayPayments } from './payments.js';
-import { writeDayEvents } from './events.js';
+import { generateDayFeeds } from './generate-day.js';
+import type { DayFeeds } from './generate-day.js';
+import { createDayEventsRunner } from './day-events-runner.js';
+import type { DayEventsResult } from './events-csv.js';
 import { writeEventsParquet } from './write-events-parquet.js';
 
 /** Reported while generating; the CLI renders it as a progress line. */
@@ -115,22 +115,61 @@ export async function generateData(
   const rowCounts = Object.fromEntries(FEEDS.map((feed) => [feed, 0])) as Record<FeedName, number>;
   const dirtyCounts = Object.fromEntries(DIRTY_KINDS.map((kind) => [kind, 0])) as Record<DirtyKind, number>;
   const started = performance.now();
-  let eventsSeconds = 0;
+  // More workers than days would only idle.
+  const workers = Math.min(options.workers ?? defaultWorkers(dates.length, dates.length * parameters.eventsPerDay), dates.length);
+  const runner = createDayEventsRunner(workers);
+  const eventsClock = createBusyClock();
   let duckdb: { instance: DuckDBInstance; connection: DuckDBConnection } | undefined;
-  try {
-    for (const [offset, date] of dates.entries()) {
-      const dayIndex = firstDay + offset;
-      if (parameters.eventsFormat === 'parquet' && !duckdb) {
+  /** Days whose events are still being written, oldest first. */
+  const inFlight: { readonly date: string; readonly feeds: DayFeeds; readonly events: Promise<DayEventsResult>; readonly path: string }[] = [];
+  const finishOldest = async (): Promise<void> => {
+    const { date, feeds, events: pending, path } = inFlight.shift()!;
+    const events = await pending;
+    if (parameters.eventsFormat === 'parquet') {
+      if (!duckdb) {
         const instance = await DuckDBInstance.create(':memory:');
         duckdb = { instance, connection: await instance.connect() };
       }
-      const result = await generateDay(state, outDir, dayIndex, date, manifest.lastIds, progress, duckdb?.connection);
-      eventsSeconds += result.eventsSeconds;
-      for (const feed of FEEDS) rowCounts[feed] += result.rows[feed];
-      for (const record of result.dirty) dirtyCounts[record.kind] += 1;
-      manifest = addDay(manifest, date, result.rows, result.dirty, result.lastIds);
+      await writeEventsParquet(duckdb.connection, path, join(outDir, feedPath('events', date, 'parquet')));
+      await rm(path, { force: true });
     }
+    const rows = { ...feeds.rows, events: events.rows };
+    for (const feed of FEEDS) rowCounts[feed] += rows[feed];
+    const dirty = [...feeds.dirty, ...events.dirty];
+    for (const record of dirty) dirtyCounts[record.kind] += 1;
+    manifest = addDay(manifest, date, rows, dirty, { ...feeds.lastIds, session: manifest.lastIds.session + events.sessions });
+  };
+  try {
+    let ids: Omit<LastIds, 'session'> = manifest.lastIds;
+    // Day N's first session id is day N-1's plus its session count, known once N-1 is planned.
+    let nextSessionId: Promise<number> = Promise.resolve(manifest.lastIds.session + 1);
+    for (const [offset, date] of dates.entries()) {
+      if (inFlight.length >= runner.slots) await finishOldest();
+      const feeds = await generateDayFeeds(state, outDir, firstDay + offset, date, ids, (rows) => progress.add('orders', date, rows));
+      ids = feeds.lastIds;
+      const firstSessionId = nextSessionId;
+      let resolveNext!: (id: number) => void;
+      nextSessionId = new Promise((resolve) => (resolveNext = resolve));
+      const eventsPath = join(outDir, feedPath('events', date, parameters.eventsFormat));
+      const csvPath = parameters.eventsFormat === 'csv' ? eventsPath : join(dirname(eventsPath), '.events.csv.tmp');
+      await mkdir(dirname(eventsPath), { recursive: true });
+      const events = eventsClock.time(() =>
+        runner.run(feeds.events, csvPath, {
+          planned: async (sessions) => {
+            const first = await firstSessionId;
+            resolveNext(first + sessions);
+            return first;
+          },
+          rows: (rows) => progress.add('events', date, rows),
+        }),
+      );
+      // Awaited in day order by finishOldest; this only keeps a failure from going unhandled meanwhile.
+      events.catch(() => {});
+      inFlight.push({ date, feeds, events, path: csvPath });
+    }
+    while (inFlight.length > 0) await finishOldest();
   } finally {
+    await runner.close();
     duckdb?.connection.closeSync();
     duckdb?.instance.closeSync();
   }
@@ -142,7 +181,7 @@ export async function generateData(
     rowCounts,
     dirtyCounts,
     seconds,
-    eventsPerSecond: eventsSeconds > 0 ? rowCounts.events / eventsSeconds : 0,
+    eventsPerSecond: eventsClock.seconds > 0 ? rowCounts.events / eventsClock.seconds : 0,
     manifest,
   };
 }
@@ -208,108 +247,35 @@ function createProgress(rowsTotal: number, onProgress?: (progress: GenerateProgr
   };
 }
 
-interface DayResult {
-  readonly rows: Record<FeedName, number>;
-  readonly dirty: GenerationManifest['dirty']['records'];
-  readonly lastIds: LastIds;
-  readonly eventsSeconds: number;
+/**
+ * Worker threads for a run that does not say: one per core, at most one per day, and none for
+ * small runs, where starting threads costs more than it saves.
+ */
+function defaultWorkers(days: number, events: number): number {
+  return days < 2 || events < PARALLEL_MIN_EVENTS ? 0 : availableParallelism();
 }
+const PARALLEL_MIN_EVENTS = 500_000;
 
-async function writeFeed(outDir: string, relativePath: string, text: string): Promise<void> {
-  const path = join(outDir, relativePath);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
-
-/** Advances the state to `date` and writes its six feeds. */
-async function generateDay(
-  state: DatasetState,
-  outDir: string,
-  dayIndex: number,
-  date: string,
-  lastIds: LastIds,
-  progress: ProgressTracker,
-  duckdb: DuckDBConnection | undefined,
-): Promise<DayResult> {
-  const { parameters, customers, catalog } = state;
-  const { seed } = parameters;
-  const customersBefore = customers.customers.length;
-  const changes = advanceDataset(state, dayIndex, date);
-
-  const customerLines = changes.customerIds.map((id) => customerJsonLine(customers, customers.customers[id - 1]!));
-  await writeFeed(outDir, feedPath('customers', date), customerLines.join(''));
-  const productLines = changes.productIds.map((id) => productJsonLine(catalog, catalog.products[id - 1]!));
-  await writeFeed(outDir, feedPath('products', date), productLines.join(''));
-
-  const orderCount = dailyVolume(parameters.ordersPerDay, date);
-  const orders = generateDayOrders(
-    { seed, dayIndex, date, count: orderCount },
-    customers,
-    changes.ordering,
-    catalog,
-    changes.popularity,
-    { firstOrderId: lastIds.order + 1, firstLineId: lastIds.orderLine + 1 },
-  );
-  const rendered = renderDayOrders(orders, customers.pools.countries, seed, dayIndex, parameters.dirtyRate);
-  await writeFeed(outDir, feedPath('orders', date), rendered.ordersText);
-  progress.add('orders', date, orderCount);
-  await writeFeed(outDir, feedPath('order_lines', date), rendered.linesText);
-  const payments = renderDayPayments(orders, seed, dayIndex, lastIds.payment + 1);
-  await writeFeed(outDir, feedPath('payments', date), payments.text);
-
-  const eventsStarted = performance.now();
-  const eventsPath = join(outDir, feedPath('events', date, parameters.eventsFormat));
-  const csvPath = parameters.eventsFormat === 'csv' ? eventsPath : join(dirname(eventsPath), '.events.csv.tmp');
-  await mkdir(dirname(eventsPath), { recursive: true });
-  const file = await open(csvPath, 'w');
-  let events;
-  try {
-    events = await writeDayEvents(
-      {
-        seed,
-        dayIndex,
-        date,
-        count: dailyVolume(parameters.eventsPerDay, date),
-        dirtyRate: parameters.dirtyRate,
-        firstEventId: lastIds.event + 1,
-        firstSessionId: lastIds.session + 1,
-        knownCustomers: customersBefore,
-      },
-      { customers, catalog, visitors: state.visitors, popularity: changes.popularity },
-      orders,
-      async (bytes, rows) => {
-        await file.write(bytes);
-        progress.add('events', date, rows);
-      },
-    );
-  } finally {
-    await file.close();
-  }
-  if (parameters.eventsFormat === 'parquet') {
-    await writeEventsParquet(duckdb!, csvPath, eventsPath);
-    await rm(csvPath, { force: true });
-  }
-  const eventsSeconds = (performance.now() - eventsStarted) / 1000;
-
+/**
+ * Wall-clock seconds during which at least one timed job was running (the events phase speed).
+ * Takes the job as a function: in the main thread, its synchronous start (planning) counts too.
+ */
+function createBusyClock(): { time<T>(start: () => Promise<T>): Promise<T>; readonly seconds: number } {
+  let busy = 0;
+  let since = 0;
+  let total = 0;
   return {
-    rows: {
-      customers: customerLines.length,
-      products: productLines.length,
-      orders: rendered.ordersRows,
-      order_lines: rendered.linesRows,
-      payments: payments.rows,
-      events: events.rows,
+    time(start) {
+      if (busy++ === 0) since = performance.now();
+      const work = start();
+      const stop = (): void => {
+        if (--busy === 0) total += performance.now() - since;
+      };
+      work.then(stop, stop);
+      return work;
     },
-    dirty: [...rendered.dirty, ...events.dirty],
-    lastIds: {
-      customer: customers.customers.length,
-      product: catalog.products.length,
-      order: lastIds.order + orderCount,
-      orderLine: lastIds.orderLine + orders.lineCount,
-      payment: payments.lastPaymentId,
-      event: lastIds.event + events.rows,
-      session: lastIds.session + events.sessions,
+    get seconds() {
+      return total / 1000;
     },
-    eventsSeconds,
   };
 }

@@ -60,6 +60,8 @@ export function deriveSeed(seed: number, ...parts: readonly (string | number)[])
 /** A precomputed cumulative-weight table: O(log n) sampling of an index by weight. */
 export interface WeightedTable {
   readonly size: number;
+  /** Running sums of the weights; enough to rebuild the table in a worker thread (`weightedTableFrom`). */
+  readonly cumulative: Float64Array;
   /** An index in [0, size) drawn with probability weight[index] / sum(weights). */
   sample(random: Random): number;
 }
@@ -73,21 +75,67 @@ export function createWeightedTable(weights: ArrayLike<number>): WeightedTable {
     total += weights[i] as number;
     cumulative[i] = total;
   }
+  return weightedTableFrom(cumulative);
+}
+
+/**
+ * The table with these running sums: the same draws as the table they were taken from.
+ * A draw is the smallest index whose running sum exceeds `next() × total`. Large tables find it
+ * through a guide (one bucket per entry: the first index a target in the bucket can have), then
+ * a short forward scan — the same index a binary search gives, without its cache misses.
+ */
+export function weightedTableFrom(cumulative: Float64Array): WeightedTable {
+  const size = cumulative.length;
+  const total = size > 0 ? cumulative[size - 1]! : 0;
   if (!(total > 0)) throw new RangeError('a weighted table needs at least one positive weight');
+  if (size < GUIDED_MIN_SIZE) {
+    return {
+      size,
+      cumulative,
+      sample(random) {
+        const target = random.next() * total;
+        let low = 0;
+        let high = size - 1;
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if ((cumulative[middle] as number) > target) high = middle;
+          else low = middle + 1;
+        }
+        return low;
+      },
+    };
+  }
+  const guide = guideFor(cumulative, total);
+  const scale = size / total;
+  const lastBucket = size - 1;
   return {
     size,
+    cumulative,
     sample(random) {
       const target = random.next() * total;
-      let low = 0;
-      let high = size - 1;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((cumulative[middle] as number) > target) high = middle;
-        else low = middle + 1;
-      }
-      return low;
+      let index = guide[Math.min(Math.floor(target * scale), lastBucket)]!;
+      while ((cumulative[index] as number) <= target) index++;
+      return index;
     },
   };
+}
+
+const GUIDED_MIN_SIZE = 32;
+
+/**
+ * `guide[b]`: the smallest index whose running sum exceeds bucket b's lower edge, taken a hair
+ * low so that rounding in `target × scale` can never put a target below its bucket's guide.
+ */
+function guideFor(cumulative: Float64Array, total: number): Int32Array {
+  const size = cumulative.length;
+  const guide = new Int32Array(size);
+  let index = 0;
+  for (let bucket = 0; bucket < size; bucket++) {
+    const edge = ((bucket * total) / size) * (1 - 1e-9);
+    while (index < size - 1 && cumulative[index]! <= edge) index++;
+    guide[bucket] = index;
+  }
+  return guide;
 }
 
 /** Zipf-like weights 1/(rank+1)^exponent: a few items get most of the traffic. */

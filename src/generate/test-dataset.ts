@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generateData } from './generate-data.js';
 import type { GenerateOptions } from './generate-options.js';
-import type { GenerateSummary } from './generate-data.js';
+import type { GenerateProgress, GenerateSummary } from './generate-data.js';
 
 /** 3 days × ~200 orders × ~2,000 events, 300 customers, 50 products, a high dirty rate. */
 export const SMALL_OPTIONS: GenerateOptions = {
@@ -20,9 +20,9 @@ export const SMALL_OPTIONS: GenerateOptions = {
   dirtyRate: 0.05,
 };
 
-export async function generateSmall(options: GenerateOptions = {}): Promise<GenerateSummary> {
+export async function generateSmall(options: GenerateOptions = {}, onProgress?: (progress: GenerateProgress) => void): Promise<GenerateSummary> {
   const dir = await mkdtemp(join(tmpdir(), 'tsdbt-generate-'));
-  return generateData({ projectDir: dir, outDir: join(dir, 'raw'), ...SMALL_OPTIONS, ...options });
+  return generateData({ projectDir: dir, outDir: join(dir, 'raw'), ...SMALL_OPTIONS, ...options }, onProgress);
 }
 
 /** Every file under `dir` (relative path → sha256). */

@@ -33,3 +33,23 @@ export function anonymousIdOf(visitor: number): string {
   const hash = Math.imul(visitor + 1, 0x9e3779b1) >>> 0;
   return `${hash.toString(16).padStart(8, '0')}-${visitor.toString(36)}`;
 }
+
+const HEX = '0123456789abcdef';
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Writes `anonymousIdOf(visitor)` as ASCII at `position` without making the string; returns the end. */
+export function writeAnonymousId(buffer: Uint8Array, position: number, visitor: number): number {
+  const hash = Math.imul(visitor + 1, 0x9e3779b1) >>> 0;
+  for (let shift = 28; shift >= 0; shift -= 4) buffer[position++] = HEX.charCodeAt((hash >>> shift) & 15);
+  buffer[position++] = 45;
+  let last = position;
+  for (let rest = visitor; rest >= 36; rest = Math.floor(rest / 36)) last++;
+  const end = last + 1;
+  let rest = visitor;
+  do {
+    const quotient = Math.floor(rest / 36);
+    buffer[last--] = BASE36.charCodeAt(rest - quotient * 36);
+    rest = quotient;
+  } while (rest > 0);
+  return end;
+}

@@ -44,8 +44,13 @@ export function formatEventLines(event: RunEvent, useColor: boolean): string[] {
       return event.message.startsWith('Concurrency:') ? ['', event.message, ''] : [event.message];
     case 'HookStarted':
       return [formatHookStartLine(event.name, event.index, event.total, useColor)];
-    case 'HookFinished':
-      return [formatHookResultLine(event.name, event.status, event.executionTime, event.index, event.total, useColor)];
+    case 'HookFinished': {
+      const line = formatHookResultLine(event.name, event.status, event.executionTime, event.index, event.total, useColor);
+      // A failed hook has no node summary later on: say what went wrong right here.
+      if (!event.error) return [line];
+      const detail = event.error.message.split('\n').map((text) => `  ${text}`);
+      return [line, ...detail, ...(event.error.hint ? [`  hint: ${event.error.hint}`] : [])];
+    }
     case 'NodeStarted':
       return [formatNodeStartLine(event.node, event.index, event.total, useColor)];
     case 'NodeFinished':

@@ -167,7 +167,8 @@ export function nodeJson(node: ManifestNode, context: NodeJsonContext): Json {
     extra_ctes: [],
     contract: { enforced: node.config.contract?.enforced ?? false, alias_types: true, checksum: null },
   };
-  return { ...base, ...resourceSpecificFields(node) };
+  // Object.assign, not a spread: this runs once per node and spreads were measurably slow.
+  return Object.assign(base, resourceSpecificFields(node));
 }
 
 function resourceSpecificFields(node: ManifestNode): Json {

@@ -1,32 +1,34 @@
-{#- One row per visitor: how they arrived, how many visits it took to buy, and when. -#}
+{#- One row per visitor: how they arrived, how many visits it took to buy, and when.
+    One window (the session number) and one aggregation: the first purchase comes from
+    conditional aggregates in the same pass, not from a second grouping joined back. -#}
 with sessions as (
   select
-    *,
+    visitor_id,
+    user_id,
+    session_start_ts,
+    session_end_ts,
+    event_count,
+    device,
+    referrer,
+    landing_page,
+    has_purchase,
     row_number() over (partition by visitor_id order by session_start_ts, session_key) as session_number
   from {{ ref('int_sessions') }}
-),
-
-first_purchase as (
-  select visitor_id, min(session_number) as first_purchase_session, min(session_start_ts) as first_purchase_session_ts
-  from sessions
-  where has_purchase
-  group by visitor_id
 )
 
 select
-  sessions.visitor_id,
-  max(sessions.user_id) as customer_id,
-  min(sessions.session_start_ts) as first_seen_ts,
-  max(sessions.session_end_ts) as last_seen_ts,
+  visitor_id,
+  max(user_id) as customer_id,
+  min(session_start_ts) as first_seen_ts,
+  max(session_end_ts) as last_seen_ts,
   count(*) as sessions,
-  sum(sessions.event_count) as events,
-  max(case when sessions.session_number = 1 then sessions.device end) as first_device,
-  max(case when sessions.session_number = 1 then sessions.referrer end) as first_referrer,
-  max(case when sessions.session_number = 1 then sessions.landing_page end) as first_landing_page,
-  sum(case when sessions.has_purchase then 1 else 0 end) as purchase_sessions,
-  max(first_purchase.first_purchase_session_ts) as first_purchase_session_ts,
-  max(first_purchase.first_purchase_session) as sessions_to_first_purchase,
-  max(first_purchase.visitor_id) is not null as has_purchased
+  sum(event_count) as events,
+  max(case when session_number = 1 then device end) as first_device,
+  max(case when session_number = 1 then referrer end) as first_referrer,
+  max(case when session_number = 1 then landing_page end) as first_landing_page,
+  sum(case when has_purchase then 1 else 0 end) as purchase_sessions,
+  min(case when has_purchase then session_start_ts end) as first_purchase_session_ts,
+  min(case when has_purchase then session_number end) as sessions_to_first_purchase,
+  max(case when has_purchase then 1 else 0 end) = 1 as has_purchased
 from sessions
-left join first_purchase on first_purchase.visitor_id = sessions.visitor_id
-group by sessions.visitor_id
+group by visitor_id

@@ -2,16 +2,15 @@
  * The docs site the way a user gets it: `tsdbt build`, `tsdbt docs generate`,
  * `tsdbt docs serve --port 0`, then Debian's Chromium through playwright-core.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openDocsPage } from './testing/browser.js';
 import { makeDuckDbProject } from '../testing/duckdb-project.js';
 import { removeProject } from '../testing/make-project.js';
 import { runCli, type CliRun } from '../testing/run-cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'target');
 const HOSTILE = 'Hi <script>window.__xss=1</script> <img src=x onerror="window.__xss=2">';
 
@@ -41,13 +40,6 @@ let url: string;
 const stopServer = new AbortController();
 let served: Promise<CliRun>;
 
-/** Fails loudly instead of skipping: a missing browser must not look like a passing suite. */
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The docs e2e tests need Debian's Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-  }
-}
-
 /** Starts `tsdbt docs serve --port 0` in-process and resolves with the URL it prints. */
 function serveThroughCli(cwd: string): Promise<string> {
   return new Promise((resolveUrl, reject) => {
@@ -66,17 +58,12 @@ function serveThroughCli(cwd: string): Promise<string> {
 }
 
 async function openPage(address: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(address);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, errors } = await openDocsPage(browser, address);
   expect(errors).toEqual([]);
   return page;
 }
 
 beforeAll(async () => {
-  requireChromium();
   ({ dir } = await makeDuckDbProject(FILES));
   const build = await runCli(['build'], { cwd: dir });
   expect(build.stdout).toMatch(/PASS=6 WARN=0 ERROR=0 SKIP=0/);
@@ -84,11 +71,7 @@ beforeAll(async () => {
   expect(docs.stdout).toContain('Catalog written with 4 relations.');
   url = await serveThroughCli(dir);
   await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,52 +1,35 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openDocsPage } from './testing/browser.js';
 import { shopArtifacts } from './fixtures/shop-artifacts.js';
 import { syntheticManifest } from './fixtures/synthetic-manifest.js';
 import { generateDocsSite } from './generate-docs-site.js';
 import { serveDocs, type DocsServer } from './serve-docs.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'target');
 
 let browser: Browser;
 let workDir: string;
 let server: DocsServer;
 
-/** Fails loudly instead of skipping: a missing browser must not look like a passing suite. */
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The docs e2e tests need Debian's Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-  }
-}
-
 async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, errors } = await openDocsPage(browser, url);
   expect(errors).toEqual([]);
   return page;
 }
 
 beforeAll(async () => {
-  requireChromium();
   workDir = await mkdtemp(join(tmpdir(), 'tsdbt-docs-e2e-'));
   await mkdir(SCREENSHOTS, { recursive: true });
   await generateDocsSite({ ...shopArtifacts(), outDir: join(workDir, 'shop') });
   await generateDocsSite({ ...shopArtifacts('Hi <script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> [link](javascript:window.__xss=3)'), outDir: join(workDir, 'xss') });
   await generateDocsSite({ manifest: syntheticManifest(10_000), outDir: join(workDir, 'big') });
   server = await serveDocs({ dir: workDir, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

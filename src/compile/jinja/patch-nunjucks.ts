@@ -188,6 +188,7 @@ function patchCompiler(): void {
     original.emit.call(this, text);
   };
   proto._compileMacro = function compileMacro(this: NunjucksCompiler, node: NunjucksNode, frame?: CompileFrame): string {
+    if (jinjaCompileDepth > 0) rejectVariadicNames(this, node);
     const start = this.codebuf.length;
     const id = original.compileMacro.call(this, node, frame) as string;
     if (jinjaCompileDepth > 0) wrapMacroBody(this, start, node);
@@ -238,6 +239,40 @@ function patchCompiler(): void {
  * `frame` variable on macro entry and restores it only on normal exit, so the catch must
  * restore it too before `return()` hands back its value.
  */
+/**
+ * Jinja gives every macro `varargs` and `kwargs` (the extra arguments of a call); Nunjucks has
+ * neither and would render them as empty. Refuse them at their line instead of rendering
+ * something else — unless the macro declares a parameter of that name.
+ */
+function rejectVariadicNames(compiler: NunjucksCompiler, macro: NunjucksNode): void {
+  const declared = new Set<string>();
+  const args = macro.args as NunjucksNode | undefined;
+  for (const child of (args?.children as NunjucksNode[] | undefined) ?? []) {
+    if (typeof child.value === 'string') declared.add(child.value);
+    if (child.typename === 'KeywordArgs') {
+      for (const pair of (child.children as NunjucksNode[] | undefined) ?? []) {
+        const key = (pair.key as NunjucksNode | undefined)?.value;
+        if (typeof key === 'string') declared.add(key);
+      }
+    }
+  }
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    const node = value as NunjucksNode;
+    if (node.typename === 'Symbol' && (node.value === 'varargs' || node.value === 'kwargs') && !declared.has(node.value as string)) {
+      compiler.fail(`'${String(node.value)}' (the extra arguments of a Jinja macro call) is not supported; declare the parameters the macro takes`, node.lineno, node.colno);
+    }
+    for (const field of (node.fields as string[] | undefined) ?? []) visit((node as Record<string, unknown>)[field]);
+  };
+  visit(macro.body);
+}
+
 function wrapMacroBody(compiler: NunjucksCompiler, start: number, node: NunjucksNode): void {
   const buffer = compiler.codebuf;
   const entry = buffer.indexOf('var callerFrame = frame;\n', start);

@@ -4,29 +4,18 @@
  * message and failures — so a hook can write an audit row of the run.
  */
 import type { NodeCompiler } from '../compile/compile-node.js';
-import { defaultNodeConfig } from '../config/node-config.js';
-import type { Manifest, ModelNode } from '../parse/manifest.js';
+import type { Manifest } from '../parse/manifest.js';
+import { syntheticModelNode } from '../parse/synthetic-model-node.js';
 import type { NodeResult } from './events.js';
 
 export function hookScopeOf(nodeCompiler: NodeCompiler, manifest: Manifest): Readonly<Record<string, unknown>> {
-  const hookNode: ModelNode = {
-    uniqueId: `operation.${manifest.projectName}.hooks`,
+  const hookNode = syntheticModelNode(manifest.projectName, {
+    kind: 'operation',
     name: 'hooks',
-    resourceType: 'model',
-    packageName: manifest.projectName,
-    originalFilePath: 'project.yml',
-    path: 'project.yml',
-    fqn: [manifest.projectName, 'hooks'],
     rawCode: '',
-    config: defaultNodeConfig('view'),
-    description: '',
-    columns: {},
-    refs: [],
-    sources: [],
-    dependsOn: { nodes: [], macros: [] },
-    checksum: '',
+    originalFilePath: 'project.yml',
     relation: { database: '', schema: '', identifier: 'hooks' },
-  };
+  });
   const { ref, source } = nodeCompiler.scopeFor(hookNode, new Map());
   return { ref, source };
 }

@@ -9,8 +9,7 @@ import { compiledPathOf, writeSqlFile } from '../execute/write-sql-files.js';
 import { existsSync } from 'node:fs';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { readCompiledHashes, sqlHash, writeCompiledHashes } from './compiled-hashes.js';
-import { defaultNodeConfig } from '../config/node-config.js';
-import type { ModelNode } from '../parse/manifest.js';
+import { syntheticModelNode } from '../parse/synthetic-model-node.js';
 import { prepareInvocation, type InvocationOptions, type PreparedInvocation } from './prepare-invocation.js';
 import { writeManifestArtifact } from './write-run-artifacts.js';
 import { loadPreviousState, type StateOptions } from './load-previous-state.js';
@@ -40,24 +39,13 @@ export async function compileTask(options: CompileTaskOptions): Promise<CompileT
   });
   if (options.inline !== undefined) {
     // dbt's `compile --inline`: a snippet compiled as if it were a model of this project.
-    const inline: ModelNode = {
-      uniqueId: `sql_operation.${prepared.manifest.projectName}.inline`,
+    const inline = syntheticModelNode(prepared.manifest.projectName, {
+      kind: 'sql_operation',
       name: 'inline',
-      resourceType: 'model',
-      packageName: prepared.manifest.projectName,
-      originalFilePath: '<inline>',
-      path: 'inline.sql',
-      fqn: [prepared.manifest.projectName, 'inline'],
       rawCode: options.inline,
-      config: defaultNodeConfig('view'),
-      description: '',
-      columns: {},
-      refs: [],
-      sources: [],
-      dependsOn: { nodes: [], macros: [] },
-      checksum: '',
+      originalFilePath: '<inline>',
       relation: { database: prepared.targetInfo.database, schema: prepared.targetInfo.schema, identifier: 'inline' },
-    };
+    });
     return { prepared, compiled: new Map(), inlineSql: nodeCompiler.compile(inline).compiledSql, errors: [] };
   }
   const selected = selectNodes(prepared.manifest, prepared.dag, {

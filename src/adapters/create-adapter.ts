@@ -10,11 +10,8 @@ export async function createAdapter(target: ProfileTarget): Promise<Adapter> {
   switch (target.type) {
     case 'duckdb': {
       const { createDuckDbAdapter } = await import('./duckdb/duckdb-adapter.js');
-      const extensions = target.extensions.map((extension) => (typeof extension === 'string' ? extension : extension.name));
-      const settings = Object.fromEntries(
-        Object.entries(target.settings).filter((entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1])),
-      );
-      return createDuckDbAdapter({ path: target.path, extensions, settings });
+      const { duckDbTargetOptions } = await import('./duckdb/duckdb-target-options.js');
+      return createDuckDbAdapter(duckDbTargetOptions(target));
     }
     case 'snowflake': {
       if (!target.user) {
@@ -25,3 +22,4 @@ export async function createAdapter(target: ProfileTarget): Promise<Adapter> {
     }
   }
 }
+

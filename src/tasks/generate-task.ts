@@ -31,10 +31,13 @@ export async function generateTask(options: GenerateTaskOptions): Promise<Genera
   const profile = await loadProfile({ projectDir: raw.root, profilesDir: options.profilesDir, profileName: raw.config.profile ?? raw.config.name, targetName: options.target, env: options.env });
   if (profile.target.type !== 'duckdb') return { summary };
   const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { duckDbTargetOptions } = await import('../adapters/duckdb/duckdb-target-options.js');
   const { mkdir } = await import('node:fs/promises');
   const { dirname } = await import('node:path');
   if (profile.target.path !== ':memory:') await mkdir(dirname(profile.target.path), { recursive: true });
-  const instance = await DuckDBInstance.create(profile.target.path);
+  // Opened as the adapter opens it: the raw load may be what creates the file, and
+  // config_options (e.g. the storage format) only take effect then.
+  const instance = await DuckDBInstance.create(profile.target.path, { ...duckDbTargetOptions(profile.target).configOptions });
   const connection = await instance.connect();
   try {
     const loaded = await loadRawFeeds(connection, summary.outDir);

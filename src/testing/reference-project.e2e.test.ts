@@ -72,6 +72,12 @@ describe('the shop reference warehouse', () => {
     expect(firstBuild.stdout).toMatch(/OK created sql incremental model analytics_marts\.fact_orders/);
   });
 
+  it("creates the database file in the storage format the dev profile's config_options name", async () => {
+    // `generate` creates the file (loading the raw feeds), so it must open it as the adapter does.
+    const [row] = await query("select tags['storage_version'] as version from duckdb_databases() where database_name = current_database()");
+    expect(row!.version).toMatch(/^v1\.[5-9]/);
+  });
+
   it('has the revenue of the clean orders', async () => {
     const [facts] = await query('select sum(line_total)::double as gross, count(*)::int as lines from analytics_marts.fact_orders');
     expect(Math.round(Number(facts!.gross) * 100)).toBe(expected.grossRevenueCents);

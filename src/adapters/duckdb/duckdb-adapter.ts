@@ -21,6 +21,12 @@ export interface DuckDbTargetOptions {
   readonly extensions?: readonly string[];
   /** `SET key = value` settings applied to each connection. */
   readonly settings?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Database configuration given when the instance opens (`config_options` in the profile), for
+   * options that cannot be SET afterwards, e.g. `storage_compatibility_version: latest`, which
+   * decides the file format of a database file created by this run.
+   */
+  readonly configOptions?: Readonly<Record<string, string>>;
 }
 
 /** The catalog name DuckDB gives the attached database file (the file's base name). */
@@ -33,7 +39,7 @@ export async function createDuckDbAdapter(options: DuckDbTargetOptions): Promise
   if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(options.path);
+    instance = await DuckDBInstance.create(options.path, { ...options.configOptions });
   } catch (error) {
     throw mapDuckDbError(error, { hint: `Could not open the DuckDB file ${options.path}. Is another process holding it open?` });
   }

@@ -3,7 +3,7 @@
 // line per step. Defaults: 1M orders and 10M events over 30 days; smaller runs:
 //   node bench/pipeline/pipeline.bench.js --orders 100000 --events 1000000 --days 10
 // Needs `npm run build` first. The data ends two days ago (fact_events is a daily microbatch model).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,10 +43,21 @@ const steps = [
   ['build', ['build', '--exclude', 'resource_type:test', ...vars]],
   ['test', ['test', ...vars]],
 ];
+/** The slowest nodes of the step just run, from its run_results.json (generate writes none). */
+function slowestNodes(step) {
+  const path = join(dir, 'target', 'run_results.json');
+  if (step === 'generate' || !existsSync(path)) return undefined;
+  const { results } = JSON.parse(readFileSync(path, 'utf8'));
+  return results
+    .sort((a, b) => b.execution_time - a.execution_time)
+    .slice(0, 6)
+    .map((result) => [result.unique_id.split('.').at(-1), Number(result.execution_time.toFixed(2))]);
+}
+
 let failed = false;
 for (const [step, args] of steps) {
   const result = timeNode([cli, ...args], { cwd: dir });
-  const line = { ...common, step, seconds: Number(result.seconds.toFixed(2)), maxRssMb: result.maxRssMb && Math.round(result.maxRssMb), status: result.status };
+  const line = { ...common, step, seconds: Number(result.seconds.toFixed(2)), maxRssMb: result.maxRssMb && Math.round(result.maxRssMb), status: result.status, slowest: slowestNodes(step) };
   console.log(JSON.stringify(line));
   if (result.status !== 0) {
     console.error(result.output.slice(-4000));

@@ -3,7 +3,7 @@
 // line per step. Defaults: 1M orders and 10M events over 30 days; smaller runs:
 //   node bench/pipeline/pipeline.bench.js --orders 100000 --events 1000000 --days 10
 // Needs `npm run build` first. The data ends two days ago (fact_events is a daily microbatch model).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,8 @@ const steps = [
 function slowestNodes(step) {
   const path = join(dir, 'target', 'run_results.json');
   if (step === 'generate' || !existsSync(path)) return undefined;
+  // Kept per step for a closer look (`--keep`): each step's command overwrites run_results.json.
+  if (values.keep) copyFileSync(path, join(dir, 'target', `run_results.${step}.json`));
   const { results } = JSON.parse(readFileSync(path, 'utf8'));
   return results
     .sort((a, b) => b.execution_time - a.execution_time)

@@ -100,6 +100,7 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
   const context: RunnerContext = {
     manifest, dag, compiler, nodeCompiler, adapter, relations, targetDir: options.targetDir, fullRefresh, now,
     eventTimeStart: options.eventTimeStart, eventTimeEnd: options.eventTimeEnd,
+    threads: Math.max(1, options.threads), signal: options.signal,
   };
 
   const nodes = options.selected.map((id) => manifest.nodes[id]).filter((node): node is ManifestNode => node !== undefined);

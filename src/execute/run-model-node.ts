@@ -9,7 +9,7 @@ import { executePlan } from './execute-plan.js';
 import { compiledPathOf, writeSqlFile } from './write-sql-files.js';
 import { displayPathOf } from './display-path-of.js';
 import type { NodeOutcome, RunnerContext } from './runner-context.js';
-import type { BatchPlan } from '../plan/plan-types.js';
+import { runBatches } from './run-batches.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 
 export async function runModelNode(node: ManifestNode, session: Session, context: RunnerContext): Promise<NodeOutcome> {
@@ -46,7 +46,10 @@ export async function runModelNode(node: ManifestNode, session: Session, context
     const type = plan.materialized === 'view' ? 'view' : 'table';
     context.relations.set({ ...node.relation, type });
   }
-  if (plan.batchPlans) return runBatches(plan.batchPlans, session, where, { compiledPath: shownRunPath, compiledCode: compiledSql, relationName: context.compiler.dialect.renderRelation(node.relation) });
+  if (plan.batchPlans) {
+    const shown = { compiledPath: shownRunPath, compiledCode: compiledSql, relationName: context.compiler.dialect.renderRelation(node.relation) };
+    return runBatches({ batchPlans: plan.batchPlans, concurrent: plan.concurrentBatches === true }, { node, session, context, where, shown });
+  }
   const message = plan.message.includes('{rows}') ? plan.message.replace('{rows}', String(result.rowsAffected ?? 0)) : plan.message;
   return {
     status: 'success',
@@ -57,37 +60,4 @@ export async function runModelNode(node: ManifestNode, session: Session, context
     relationName: context.compiler.dialect.renderRelation(node.relation),
     batches: plan.batches,
   };
-}
-
-/**
- * Microbatch: each batch is its own transaction; a failed batch is recorded and the next one
- * still runs, so a rerun only has to redo the failed windows. The node fails if any batch did.
- */
-async function runBatches(
-  batchPlans: readonly BatchPlan[],
-  session: Session,
-  where: Parameters<typeof executePlan>[2],
-  shown: Pick<NodeOutcome, 'compiledPath' | 'compiledCode' | 'relationName'>,
-): Promise<NodeOutcome> {
-  const batches: NonNullable<NodeOutcome['batches']>[number][] = [];
-  let rows = 0;
-  let firstError: TsdbtError | undefined;
-  for (const batch of batchPlans) {
-    try {
-      const result = await executePlan(batch, session, where);
-      rows += result.rowsAffected ?? 0;
-      batches.push({ start: batch.start, end: batch.end, status: 'success', message: `INSERT ${result.rowsAffected ?? 0}` });
-    } catch (error) {
-      const tsdbtError = error instanceof TsdbtError ? error : new TsdbtError({ kind: 'database', message: String(error), cause: error });
-      firstError ??= tsdbtError;
-      batches.push({ start: batch.start, end: batch.end, status: 'error', message: tsdbtError.message });
-    }
-  }
-  const failed = batches.filter((batch) => batch.status === 'error').length;
-  if (failed > 0) {
-    const message = `${failed} of ${batches.length} batches failed`;
-    const error = new TsdbtError({ kind: firstError?.kind ?? 'database', message, hint: firstError?.hint, nodeId: where.nodeId, file: where.file, compiledPath: where.runPath });
-    return { status: 'error', message, error, batches, rowsAffected: rows, ...shown };
-  }
-  return { status: 'success', message: `INSERT ${rows} in ${batches.length} batches`, batches, rowsAffected: rows, ...shown };
 }

@@ -22,6 +22,10 @@ export interface RunnerContext {
   readonly eventTimeStart?: Date;
   readonly eventTimeEnd?: Date;
   readonly now: () => Date;
+  /** `--threads`: how many sessions a node may use at once (microbatch models run batches on several). */
+  readonly threads: number;
+  /** Aborted on Ctrl-C: a runner stops starting work and cancels the sessions it opened itself. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a node runner reports; timing and ids are added by the scheduler. */

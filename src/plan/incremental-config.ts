@@ -20,6 +20,8 @@ export interface MicrobatchConfig {
   readonly begin: Date;
   /** Batches before the latest one that are rebuilt on a normal run. */
   readonly lookback: number;
+  /** `concurrent_batches`: true or false to override, undefined to let the planner decide. */
+  readonly concurrentBatches?: boolean;
 }
 
 export interface IncrementalConfig {
@@ -87,7 +89,11 @@ function microbatchConfig(compiled: CompiledNode): MicrobatchConfig {
   if (!Number.isInteger(lookback) || lookback < 0) {
     throw configError(compiled, `Invalid lookback '${String(config.lookback)}' in model ${compiled.node.name}`, 'Use a whole number of batches, 0 or more.');
   }
-  return { eventTime, batchSize, begin, lookback };
+  const concurrent = config.concurrent_batches;
+  if (concurrent !== undefined && concurrent !== null && typeof concurrent !== 'boolean') {
+    throw configError(compiled, `Invalid concurrent_batches '${String(concurrent)}' in model ${compiled.node.name}`, 'Use true or false, or leave it unset to let tsdbt decide.');
+  }
+  return { eventTime, batchSize, begin, lookback, concurrentBatches: concurrent ?? undefined };
 }
 
 /** `2026-01-01`, `2026-01-01 06:00:00` or a YAML date, read as UTC (a batch grid has no time zone). */

@@ -6,6 +6,7 @@ import { removeProject } from '../testing/make-project.js';
 import { runCli } from '../testing/run-cli.js';
 import { queryDuckDb } from '../testing/query-duckdb.js';
 import { batchWindows } from './batch-windows.js';
+import { readsItself } from './plan-microbatch.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -86,5 +87,46 @@ describe('microbatch on DuckDB', () => {
     ]);
     const compiled = await import('node:fs/promises').then((fs) => fs.readFile(`${dir}/target/run/shop/models/daily.sql`, 'utf8'));
     expect(compiled).toContain(`from (select * from "dev"."main"."events" where ts >= cast('2026-01-03 00:00:00' as timestamp) and ts < cast('2026-01-04 00:00:00' as timestamp))`);
+  });
+});
+
+describe('concurrent batches', () => {
+  it("tells a model that reads {{ this }} from one that doesn't", () => {
+    expect(readsItself("select * from {{ ref('events') }}\n{% if is_incremental() %} where ts > (select max(ts) from {{ this }}) {% endif %}")).toBe(true);
+    expect(readsItself('{{ this.schema }}')).toBe(true);
+    expect(readsItself("-- this model counts events\nselect * from {{ ref('events') }}")).toBe(false);
+    expect(readsItself("select * from {{ ref('this_events') }}")).toBe(false);
+  });
+
+  /** A 7-day backfill whose rows record the DuckDB connection that wrote them. */
+  async function backfill(modelConfig: string, body = "select cast(ts as date) as day, count(*) as events, current_connection_id() as written_by from {{ ref('events') }} group by 1") {
+    const made = await makeDuckDbProject({
+      'models/events.sql': "{{ config(materialized='view', event_time='ts') }}\nselect * from range(timestamp '2026-01-01', timestamp '2026-01-08', interval 6 hour) as t(ts)",
+      'models/daily.sql': `{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2026-01-01'${modelConfig}) }}\n${body}`,
+    }, { threads: 4 });
+    dirs.push(made.dir);
+    const run = await runCli(['run', '--event-time-start', '2026-01-01', '--event-time-end', '2026-01-08'], { cwd: made.dir });
+    expect(run.code, run.output).toBe(0);
+    expect(run.stdout).toMatch(/OK created sql incremental model main\.daily \.+ \[INSERT 7 in 7 batches in/);
+    const rows = await queryDuckDb(made.dbPath, 'select day, events, written_by from main.daily order by day');
+    expect(rows.map((row) => row.events)).toEqual([4, 4, 4, 4, 4, 4, 4]);
+    return rows.map((row) => Number(row.written_by));
+  }
+
+  it('runs the batches between the first and the last on several sessions, up to --threads', async () => {
+    const writers = await backfill('');
+    const [first, ...rest] = writers;
+    const last = rest.pop();
+    // The first and last batches run alone on the node's own session.
+    expect(last).toBe(first);
+    const middle = new Set(rest);
+    expect(middle.size).toBeGreaterThan(1);
+    expect(middle.size).toBeLessThanOrEqual(4);
+  });
+
+  it('runs them one after another when the model reads {{ this }} or concurrent_batches is false', async () => {
+    expect(new Set(await backfill(", concurrent_batches=false")).size).toBe(1);
+    const readsThis = "select cast(ts as date) as day, count(*) as events, current_connection_id() as written_by from {{ ref('events') }}\n{% if is_incremental() %}where ts not in (select day from {{ this }}){% endif %}\ngroup by 1";
+    expect(new Set(await backfill('', readsThis)).size).toBe(1);
   });
 });

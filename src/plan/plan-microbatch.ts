@@ -3,6 +3,8 @@
  * `event_time` see only that window), and each batch deletes its window from the target and
  * inserts the batch's rows in one transaction, so rerunning a batch is idempotent and late rows
  * are picked up. Batches run on their own (`NodePlan.batchPlans`): a failed one does not stop the rest.
+ * Unless `concurrent_batches` says otherwise, batches may run at the same time when the model does
+ * not read `{{ this }}` and the adapter allows concurrent writes.
  */
 import type { CompiledNode } from '../compile/compile-node.js';
 import { batchLabel, batchWindows, sqlTimestamp } from './batch-windows.js';
@@ -53,5 +55,14 @@ export async function planMicrobatch(compiled: CompiledNode, context: PlanContex
   const last = batchPlans.at(-1);
   if (last) batchPlans[batchPlans.length - 1] = { ...last, steps: [...last.steps, ...postHooks] };
   else steps.push(...postHooks);
-  return { nodeId: compiled.node.uniqueId, materialized: 'incremental', steps, message: 'INSERT {rows}', batchPlans };
+  const concurrentBatches = dialect.capabilities.concurrentWrites && (micro.concurrentBatches ?? !readsItself(compiled.node.rawCode));
+  return { nodeId: compiled.node.uniqueId, materialized: 'incremental', steps, message: 'INSERT {rows}', batchPlans, concurrentBatches };
+}
+
+/**
+ * Whether the model's template reads its own table (`{{ this }}`): then a batch may depend on
+ * what the batches before it wrote, so they run one after another (dbt decides the same way).
+ */
+export function readsItself(rawCode: string): boolean {
+  return /\{[{%][^}]*\bthis\b/.test(rawCode);
 }

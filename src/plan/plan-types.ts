@@ -41,6 +41,11 @@ export interface NodePlan {
    * reported without stopping the others (see `run-model-node.ts`).
    */
   readonly batchPlans?: readonly BatchPlan[];
+  /**
+   * Microbatch models: the batches between the first and the last may run at the same time on
+   * several sessions (dbt's `concurrent_batches`).
+   */
+  readonly concurrentBatches?: boolean;
 }
 
 export const begin: Step = { kind: 'begin', name: 'begin', sql: 'begin' };

@@ -1,6 +1,7 @@
 // The shop reference warehouse at scale: generate the raw feeds, build the models, run the
 // data tests, each timed as one `tsdbt` process on a temp copy of the project. Prints one JSON
-// line per step. Defaults: 1M orders and 10M events over 30 days; smaller runs:
+// line per step. Defaults: 1M orders and 10M events over 30 days; `--combined` builds models and
+// tests in one `tsdbt build`; smaller runs:
 //   node bench/pipeline/pipeline.bench.js --orders 100000 --events 1000000 --days 10
 // Needs `npm run build` first. The data ends two days ago (fact_events is a daily microbatch model).
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     products: { type: 'string', default: '2000' },
     threads: { type: 'string', default: '4' },
     keep: { type: 'boolean', default: false },
+    // One `tsdbt build` with the data tests, as a user runs it (tests start as their models finish).
+    combined: { type: 'boolean', default: false },
   },
 });
 const days = Number(values.days);
@@ -39,9 +42,10 @@ const steps = [
   ['generate', ['generate', '--start-date', start, '--days', String(days),
     '--orders-per-day', String(Math.ceil(orders / days)), '--events-per-day', String(Math.ceil(events / days)),
     '--customers', values.customers, '--products', values.products]],
-  // Everything but the data tests, then the tests on their own, so the two costs are separate.
-  ['build', ['build', '--exclude', 'resource_type:test', ...vars]],
-  ['test', ['test', ...vars]],
+  ...(values.combined
+    ? [['build+test', ['build', ...vars]]]
+    // Everything but the data tests, then the tests on their own, so the two costs are separate.
+    : [['build', ['build', '--exclude', 'resource_type:test', ...vars]], ['test', ['test', ...vars]]]),
 ];
 /** The slowest nodes of the step just run, from its run_results.json (generate writes none). */
 function slowestNodes(step) {

@@ -5,10 +5,12 @@
     covers the days from itself up to (not including) the sooner of its next active day and
     itself + N; a day's count is the number of such spans that contain it. The spans (capped
     at 30 days; the 7-day window is the same span started within 7 days) are grouped by their
-    (start, end) first, so the final join is over a few hundred rows. -#}
+    (start, end) first, so the final join is over a few hundred rows.
+    Read from int_sessionized_events (the same clean events fact_events holds), like the
+    other daily metrics, so it does not wait for the fact table's daily batches. -#}
 with visitor_days as (
-  select distinct event_date as activity_date, visitor_id
-  from {{ ref('fact_events') }}
+  select distinct cast(event_ts as date) as activity_date, visitor_id
+  from {{ ref('int_sessionized_events') }}
 ),
 
 spans as (

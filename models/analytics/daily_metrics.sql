@@ -1,6 +1,7 @@
 {#- One row per day with orders or traffic: the numbers the business reads every morning.
     revenue = line totals of orders neither cancelled nor returned; aov = revenue / those orders;
-    conversion = sessions with a purchase / sessions. -#}
+    conversion = sessions with a purchase / sessions. Read from the intermediate layer (the
+    same clean orders and events the facts hold), so it runs beside the facts' builds. -#}
 with orders as (
   select
     order_date as metric_date,
@@ -23,9 +24,9 @@ sessions as (
 ),
 
 visitors as (
-  select event_date as metric_date, count(distinct visitor_id) as daily_active_users
-  from {{ ref('fact_events') }}
-  group by event_date
+  select cast(event_ts as date) as metric_date, count(distinct visitor_id) as daily_active_users
+  from {{ ref('int_sessionized_events') }}
+  group by 1
 ),
 
 days as (

@@ -124,6 +124,12 @@ const cases: readonly BadInput[] = [
     expect: ['Compilation Error in model a (models/a.sql:2:22)', "'cents_to_dollars' is undefined and cannot be called"],
   },
   {
+    name: 'macro called with more arguments than it takes',
+    files: { 'macros/cents.sql': '{% macro cents(column) %}({{ column }} * 100){% endmacro %}', 'models/a.sql': "select\n  {{ cents('amount', 2) }} as amount_cents\nfrom t" },
+    code: 2,
+    expect: ['Compilation Error in model a (models/a.sql:2:11)', 'A macro was called with 2 positional arguments but takes at most 1 (column)'],
+  },
+  {
     name: 'raise_compiler_error in a model',
     files: { 'models/a.sql': "select 1\n{{ exceptions.raise_compiler_error('grain must be day or month') }}" },
     code: 2,

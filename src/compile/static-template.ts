@@ -218,7 +218,8 @@ export function renderStaticTemplate(
       value = part.kwargs ? fn(...part.args, kwargsArgument(part.kwargs)) : fn(...part.args);
     } catch (error) {
       if (error instanceof TsdbtError) throw error.withDefaults({ file, line: part.line, column: part.column, nodeId });
-      throw error;
+      // An error from inside the call (e.g. too many arguments): the position Nunjucks would give.
+      throw new TsdbtError({ kind: 'template', message: error instanceof Error ? error.message : String(error), file, line: part.line, column: part.column, nodeId, cause: error });
     }
     out += value === undefined ? '' : pythonStr(value);
     trimNext = part.trimAfter;

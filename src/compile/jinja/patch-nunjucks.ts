@@ -67,6 +67,21 @@ function installRuntimeHelpers(): void {
   runtime.tsdbtTruthy = pythonTruthy;
   runtime.tsdbtLoopItems = (value: unknown, nameCount: number) => loopItems(value, nameCount, runtime.fromIterator);
   runtime.tsdbtMacroExit = macroExit;
+  // Nunjucks drops positional arguments beyond a macro's parameters; Jinja refuses the call.
+  // Refusing it here too turns a silently ignored argument into an error at the call's line.
+  const makeMacro = runtime.makeMacro;
+  runtime.makeMacro = (argNames: string[], kwargNames: string[], func: (...args: any[]) => unknown) => {
+    const macro = makeMacro(argNames, kwargNames, func);
+    const parameters = [...argNames, ...kwargNames];
+    return function checkedMacro(this: unknown, ...args: unknown[]): unknown {
+      const positional = runtime.numArgs(args) as number;
+      if (positional > parameters.length) {
+        const takes = parameters.length === 0 ? 'no arguments' : `at most ${parameters.length} (${parameters.join(', ')})`;
+        throw new Error(`A macro was called with ${positional} positional arguments but takes ${takes}`);
+      }
+      return macro.apply(this, args);
+    };
+  };
 }
 
 /**

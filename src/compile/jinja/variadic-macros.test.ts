@@ -32,3 +32,17 @@ describe('varargs and kwargs in macros', () => {
     expect(render("{% macro pair(a, b='x') %}{{ a }}-{{ b }}{% endmacro %}{{ pair(1) }} {{ pair(1, b=2) }}")).toBe('1-x 1-2');
   });
 });
+
+describe('macro calls with more positional arguments than parameters', () => {
+  it('fail at the line of the call, as in Jinja, instead of dropping the extra ones', () => {
+    const source = "{% macro pair(a, b='x') %}{{ a }}-{{ b }}{% endmacro %}\nselect 1\n{{ pair(1, 2, 3) }}";
+    expect(() => render(source)).toThrowError(/called with 3 positional arguments but takes at most 2 \(a, b\)/);
+    try {
+      render(source);
+    } catch (error) {
+      expect((error as { line?: number }).line).toBe(3);
+    }
+    expect(() => render('{% macro today() %}x{% endmacro %}{{ today(1) }}')).toThrowError(/takes no arguments/);
+    expect(render("{% macro pair(a, b='x') %}{{ a }}-{{ b }}{% endmacro %}{{ pair(1, 2) }} {{ pair(1, b=3) }}")).toBe('1-2 1-3');
+  });
+});

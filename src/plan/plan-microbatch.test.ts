@@ -110,6 +110,10 @@ describe('concurrent batches', () => {
     expect(run.stdout).toMatch(/OK created sql incremental model main\.daily \.+ \[INSERT 7 in 7 batches in/);
     const rows = await queryDuckDb(made.dbPath, 'select day, events, written_by from main.daily order by day');
     expect(rows.map((row) => row.events)).toEqual([4, 4, 4, 4, 4, 4, 4]);
+    // Rerunning the window replaces every day: concurrent deletes of different days do not conflict.
+    const rerun = await runCli(['run', '--event-time-start', '2026-01-01', '--event-time-end', '2026-01-08'], { cwd: made.dir });
+    expect(rerun.code, rerun.output).toBe(0);
+    expect((await queryDuckDb(made.dbPath, 'select events from main.daily order by day')).map((row) => row.events)).toEqual([4, 4, 4, 4, 4, 4, 4]);
     return rows.map((row) => Number(row.written_by));
   }
 

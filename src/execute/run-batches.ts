@@ -3,10 +3,10 @@
  * others still run, so a rerun only has to redo the failed windows. The node fails if any did.
  *
  * Concurrent batches (decided in `plan-microbatch.ts`) run as dbt runs them: the first batch
- * alone (it may be the first write into a new table), the ones between on up to `--threads`
- * sessions at once, the last alone after them (it carries the post-hooks). The extra sessions
- * are opened for the node, get its session settings (warehouse, query tag), are cancelled on
- * Ctrl-C and released at the end.
+ * alone (it may be the first write into a new table), the ones between on the node's session
+ * plus the run's idle ones (so `--threads` bounds everything running), the last alone after them
+ * (it carries the post-hooks). Borrowed sessions get the node's session settings (warehouse,
+ * query tag) for the batches and go back to the scheduler afterwards.
  */
 import type { Session } from '../adapters/adapter.js';
 import type { ManifestNode } from '../parse/manifest.js';
@@ -52,12 +52,11 @@ export async function runBatches(
   };
 
   const middle = plans.length - 2;
-  const helpers = batches.concurrent ? Math.min(run.context.threads, middle) - 1 : 0;
-  if (helpers < 1) {
+  if (!batches.concurrent || middle < 2 || !run.context.borrowIdleSessions) {
     for (let index = 0; index < plans.length; index++) await runOne(index, run.session);
   } else {
     await runOne(0, run.session);
-    await withHelperSessions(run, helpers, async (extra) => {
+    await withBorrowedSessions(run, middle - 1, async (extra) => {
       let next = 1;
       const worker = async (session: Session): Promise<void> => {
         while (next <= middle) await runOne(next++, session);
@@ -81,31 +80,16 @@ function outcome(results: readonly BatchResult[], errors: readonly (TsdbtError |
   return { status: 'success', message: `INSERT ${rows} in ${results.length} batches`, batches: results, rowsAffected: rows, ...run.shown };
 }
 
-/**
- * Open up to `count` more sessions for the node's batches (fewer if the adapter refuses one:
- * the batches then share what there is), with the node's session settings applied.
- */
-async function withHelperSessions(run: BatchRun, count: number, work: (sessions: readonly Session[]) => Promise<void>): Promise<void> {
-  const opened: (Session & { release(): Promise<void> })[] = [];
-  const cancel = () => {
-    for (const session of opened) void session.cancel();
-  };
+/** Up to `count` idle sessions of the run, with the node's session settings applied while `work` runs. */
+async function withBorrowedSessions(run: BatchRun, count: number, work: (sessions: readonly Session[]) => Promise<void>): Promise<void> {
+  const borrowed = run.context.borrowIdleSessions!(count);
   try {
-    for (let i = 0; i < count; i++) {
-      try {
-        opened.push(await run.context.adapter.openSession());
-      } catch {
-        break;
-      }
-    }
-    run.context.signal?.addEventListener('abort', cancel, { once: true });
-    const withSettings = opened.reduceRight<() => Promise<void>>(
+    const withSettings = borrowed.sessions.reduceRight<() => Promise<void>>(
       (inner, session) => () => withSessionSettings(session, run.node.config, inner, run.context.signal),
-      () => work(opened),
+      () => work(borrowed.sessions),
     );
     await withSettings();
   } finally {
-    run.context.signal?.removeEventListener('abort', cancel);
-    await Promise.all(opened.map((session) => session.release().catch(() => undefined)));
+    borrowed.giveBack();
   }
 }

@@ -97,10 +97,22 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
       return relations.get(node.relation)?.type === 'table' && !shouldFullRefresh;
     },
   });
+  // The sessions no node is using; filled once they are open, drained and refilled by the scheduler.
+  const idle: { sessions: Session[]; wake: () => void } = { sessions: [], wake: () => undefined };
   const context: RunnerContext = {
     manifest, dag, compiler, nodeCompiler, adapter, relations, targetDir: options.targetDir, fullRefresh, now,
     eventTimeStart: options.eventTimeStart, eventTimeEnd: options.eventTimeEnd,
-    threads: Math.max(1, options.threads), signal: options.signal,
+    signal: options.signal,
+    borrowIdleSessions: (max) => {
+      const taken = idle.sessions.splice(0, Math.max(0, max));
+      return {
+        sessions: taken,
+        giveBack: () => {
+          idle.sessions.push(...taken);
+          idle.wake();
+        },
+      };
+    },
   };
 
   const nodes = options.selected.map((id) => manifest.nodes[id]).filter((node): node is ManifestNode => node !== undefined);
@@ -238,26 +250,27 @@ export async function runDag(options: RunDagOptions): Promise<RunDagResult> {
 
   await new Promise<void>((resolve) => {
     let running = 0;
-    const free = [...sessions];
+    idle.sessions = [...sessions];
     const pump = (): void => {
       if (stopped) {
         for (const id of options.selected) if (!results.has(id) && !startedIndex.has(id)) skip(id, 'stopped');
         ready.length = 0;
       }
       ready.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-      while (ready.length && free.length) {
+      while (ready.length && idle.sessions.length) {
         const id = ready.shift()!;
         if (results.has(id)) continue;
-        const session = free.pop()!;
+        const session = idle.sessions.pop()!;
         running++;
         void runOne(id, session).finally(() => {
           running--;
-          free.push(session);
+          idle.sessions.push(session);
           pump();
         });
       }
       if (running === 0 && ready.length === 0) resolve();
     };
+    idle.wake = pump;
     pump();
   });
 

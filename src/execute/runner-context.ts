@@ -22,10 +22,14 @@ export interface RunnerContext {
   readonly eventTimeStart?: Date;
   readonly eventTimeEnd?: Date;
   readonly now: () => Date;
-  /** `--threads`: how many sessions a node may use at once (microbatch models run batches on several). */
-  readonly threads: number;
-  /** Aborted on Ctrl-C: a runner stops starting work and cancels the sessions it opened itself. */
+  /** Aborted on Ctrl-C: a runner stops starting work (the scheduler cancels the sessions). */
   readonly signal?: AbortSignal;
+  /**
+   * Up to `max` of the run's sessions that no node is using right now (none when all `--threads`
+   * are busy), for a node that can spread its work (microbatch batches). `giveBack` returns them
+   * to the scheduler, which may then start other nodes on them.
+   */
+  readonly borrowIdleSessions?: (max: number) => { readonly sessions: readonly Session[]; giveBack(): void };
 }
 
 /** What a node runner reports; timing and ids are added by the scheduler. */

@@ -42,6 +42,9 @@ describe('planStatement', () => {
     expect(planStatement('select iff(a > 1, sysdate(), null) from t')).toMatchObject({
       sql: "SELECT IF(A > 1, (CURRENT_TIMESTAMP AT TIME ZONE 'UTC'), NULL) FROM T",
     });
+    expect(planStatement("delete from t where ts >= to_timestamp_ntz('2026-01-01 00:00:00') and ts < to_timestamp_ntz(concat('2026', '-01-02'))")).toMatchObject({
+      sql: "DELETE FROM T WHERE TS >= CAST('2026-01-01 00:00:00' AS TIMESTAMP) AND TS < CAST(CONCAT('2026', '-01-02') AS TIMESTAMP)",
+    });
   });
 
   it('keeps only the last part of a rename target', () => {

@@ -15,7 +15,8 @@
  * - `alter table a swap with b` becomes three renames in one DuckDB transaction.
  * - Type names `NUMBER`, `TIMESTAMP_NTZ/LTZ/TZ` become DuckDB's in casts and column definitions;
  *   `current_timestamp()` / `current_date()` lose their parentheses, `sysdate()` is the UTC time,
- *   `iff(` is `if(`; `alter ... rename to a.b.c` keeps `c`.
+ *   `iff(` is `if(`, `to_timestamp_ntz(x)` is `cast(x as timestamp)`; `alter ... rename to a.b.c`
+ *   keeps `c`.
  */
 import { isTrivia, tokenizeSql, type SqlToken } from '../../adapters/split-statements.js';
 
@@ -170,6 +171,19 @@ function translateTypesAndFunctions(tokens: SqlToken[]): SqlToken[] {
       dropped.add(close.index);
     }
     if (token.text === 'IFF' && next?.token.text === '(') replaced.set(index, 'IF');
+    if (token.text === 'TO_TIMESTAMP_NTZ' && next?.token.text === '(') {
+      // to_timestamp_ntz(x) → cast(x as timestamp): find the call's closing parenthesis.
+      let depth = 0;
+      for (let cursor = position + 1; cursor < significant.length; cursor += 1) {
+        const text = significant[cursor]!.token.text;
+        if (text === '(') depth += 1;
+        if (text === ')' && --depth === 0) {
+          replaced.set(index, 'CAST');
+          replaced.set(significant[cursor]!.index, ' AS TIMESTAMP)');
+          break;
+        }
+      }
+    }
   });
   return tokens
     .map((token, index) => (replaced.has(index) ? { ...token, text: replaced.get(index) as string } : token))

@@ -75,8 +75,10 @@ export class NodeCompiler {
         }
         return cteName;
       }
-      const relation = this.relationValue(this.options.relationFor(target));
-      const eventTime = target.config.event_time;
+      return inBatch(this.relationValue(this.options.relationFor(target)), target.config.event_time);
+    };
+    // In a microbatch batch, a ref or source with an event_time reads only the batch's window.
+    const inBatch = (relation: RelationValue, eventTime: unknown): unknown => {
       if (batchWindow === undefined || typeof eventTime !== 'string' || eventTime === '') return relation;
       return compiler.macros.call('get_batch_filtered_relation', compiler.dialect.type, relation, eventTime, batchWindow.start, batchWindow.end);
     };
@@ -97,7 +99,7 @@ export class NodeCompiler {
         if (!source) {
           throw new TsdbtError({ kind: 'dependency', message: `source('${sourceName}', '${tableName}') is not declared`, nodeId: node.uniqueId });
         }
-        return this.relationValue(source.relation);
+        return inBatch(this.relationValue(source.relation), source.config.event_time);
       },
       is_incremental: () => this.options.isIncremental(node),
       should_full_refresh: () => this.options.fullRefresh || node.config.full_refresh === true,
@@ -146,7 +148,7 @@ export class NodeCompiler {
 
   /**
    * Compile a node to the SQL its materialization wraps (ephemeral CTEs inlined). With a
-   * `batchWindow` (microbatch), refs to models with `event_time` are filtered to it; such
+   * `batchWindow` (microbatch), refs and sources with `event_time` are filtered to it; such
    * renders are not cached, since each batch differs.
    */
   compile(node: ManifestNode, options: { readonly batchWindow?: BatchWindow } = {}): CompiledNode {

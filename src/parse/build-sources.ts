@@ -71,9 +71,15 @@ export function buildSources(
         freshness: freshnessOf(table.freshness, source.freshness),
         tags: [...(source.tags ?? []), ...(table.tags ?? [])],
         meta: { ...(source.meta ?? {}), ...(table.meta ?? {}) },
-        config: { enabled: (source.config?.enabled as boolean | undefined) ?? true },
+        config: { enabled: (source.config?.enabled as boolean | undefined) ?? true, ...eventTimeOf(table.config, source.config) },
       };
     }
   }
   return sources;
+}
+
+/** `event_time` from the table's config, else the source's: microbatch models filter the source by it. */
+function eventTimeOf(...configs: (Readonly<Record<string, unknown>> | undefined)[]): { event_time?: string } {
+  const eventTime = configs.map((config) => config?.event_time).find((value) => typeof value === 'string' && value !== '');
+  return typeof eventTime === 'string' ? { event_time: eventTime } : {};
 }

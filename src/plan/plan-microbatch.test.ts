@@ -90,6 +90,47 @@ describe('microbatch on DuckDB', () => {
   });
 });
 
+describe('microbatch reading a source', () => {
+  it("filters a source with an event_time to each batch's window, and leaves one without alone", async () => {
+    const made = await makeDuckDbProject({
+      'models/sources.yml': [
+        'sources:',
+        '  - name: raw',
+        '    schema: main',
+        '    tables:',
+        '      - name: clicks',
+        '        config: {event_time: ts}',
+        '      - name: regions',
+        '',
+      ].join('\n'),
+      'models/daily.sql': [
+        "{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2026-01-01') }}",
+        "select cast(c.ts as date) as day, r.region, count(*) as clicks",
+        "from {{ source('raw', 'clicks') }} as c join {{ source('raw', 'regions') }} as r on r.id = c.region_id",
+        'group by 1, 2',
+      ].join('\n'),
+    });
+    dirs.push(made.dir);
+    await mkdir(dirname(made.dbPath), { recursive: true });
+    await queryDuckDb(made.dbPath, `create table main.regions as select * from (values (1, 'eu'), (2, 'us')) as v(id, region);
+      create table main.clicks as select * from (values
+        (timestamp '2026-01-01 08:00:00', 1), (timestamp '2026-01-01 09:00:00', 2), (timestamp '2026-01-02 10:00:00', 1),
+        (timestamp '2026-01-02 23:59:59', 1), (timestamp '2026-01-03 00:00:00', 2)) as v(ts, region_id)`);
+    const run = await runCli(['run', '--event-time-start', '2026-01-01', '--event-time-end', '2026-01-03'], { cwd: made.dir });
+    expect(run.code, run.output).toBe(0);
+    expect(run.stdout).toMatch(/\[INSERT 3 in 2 batches in/);
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    expect(await queryDuckDb(made.dbPath, 'select day, region, clicks from main.daily order by day, region')).toEqual([
+      { day: day('2026-01-01'), region: 'eu', clicks: 1 },
+      { day: day('2026-01-01'), region: 'us', clicks: 1 },
+      { day: day('2026-01-02'), region: 'eu', clicks: 2 },
+    ]);
+    const compiled = await import('node:fs/promises').then((fs) => fs.readFile(`${made.dir}/target/run/shop/models/daily.sql`, 'utf8'));
+    expect(compiled).toContain(`from (select * from "dev"."main"."clicks" where ts >= cast('2026-01-02 00:00:00' as timestamp) and ts < cast('2026-01-03 00:00:00' as timestamp)) as c`);
+    expect(compiled).toContain('join "dev"."main"."regions" as r');
+  });
+});
+
 describe('concurrent batches', () => {
   it("tells a model that reads {{ this }} from one that doesn't", () => {
     expect(readsItself("select * from {{ ref('events') }}\n{% if is_incremental() %} where ts > (select max(ts) from {{ this }}) {% endif %}")).toBe(true);

@@ -131,6 +131,36 @@ describe('microbatch reading a source', () => {
   });
 });
 
+describe('microbatch and on_schema_change', () => {
+  it('adds a new column before the batches with append_new_columns, and stops with fail', async () => {
+    const model = (config: string, extra: string) => [
+      `{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2026-01-01'${config}) }}`,
+      `select cast(ts as date) as day, count(*) as events${extra} from {{ ref('events') }} group by 1`,
+    ].join('\n');
+    const made = await makeDuckDbProject({
+      'models/events.sql': "{{ config(materialized='view', event_time='ts') }}\nselect * from range(timestamp '2026-01-01', timestamp '2026-01-04', interval 12 hour) as t(ts)",
+      'models/daily.sql': model('', ''),
+    });
+    dirs.push(made.dir);
+    const window = (start: string) => ['run', '-s', 'daily', '--event-time-start', start, '--event-time-end', '2026-01-04'];
+    expect((await runCli(['run', '--event-time-start', '2026-01-01', '--event-time-end', '2026-01-04'], { cwd: made.dir })).code).toBe(0);
+
+    await import('node:fs/promises').then((fs) => fs.writeFile(`${made.dir}/models/daily.sql`, model(", on_schema_change='fail'", ', max(ts) as last_ts')));
+    const failed = await runCli(window('2026-01-03'), { cwd: made.dir });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("The columns of incremental model daily changed (added: last_ts (TIMESTAMP)) and on_schema_change is 'fail'");
+
+    await import('node:fs/promises').then((fs) => fs.writeFile(`${made.dir}/models/daily.sql`, model(", on_schema_change='append_new_columns'", ', max(ts) as last_ts')));
+    const appended = await runCli(window('2026-01-03'), { cwd: made.dir });
+    expect(appended.code, appended.output).toBe(0);
+    expect(await queryDuckDb(made.dbPath, "select strftime(day, '%d') as day, events, strftime(last_ts, '%H') as last_hour from main.daily order by day")).toEqual([
+      { day: '01', events: 2, last_hour: null },
+      { day: '02', events: 2, last_hour: null },
+      { day: '03', events: 2, last_hour: '12' },
+    ]);
+  });
+});
+
 describe('concurrent batches', () => {
   it("tells a model that reads {{ this }} from one that doesn't", () => {
     expect(readsItself("select * from {{ ref('events') }}\n{% if is_incremental() %} where ts > (select max(ts) from {{ this }}) {% endif %}")).toBe(true);

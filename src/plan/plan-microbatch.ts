@@ -12,6 +12,8 @@ import type { IncrementalConfig, MicrobatchConfig } from './incremental-config.j
 import { isIncrementalRun, queryColumns } from './plan-incremental.js';
 import { hookSteps, macroSql, planTable, type PlanContext } from './plan-node.js';
 import { begin, commit, sqlStep, type BatchPlan, type NodePlan, type Step } from './plan-types.js';
+import { planSchemaChange } from './schema-change.js';
+import type { ColumnInfo } from '../adapters/adapter.js';
 
 export async function planMicrobatch(compiled: CompiledNode, context: PlanContext, config: IncrementalConfig): Promise<NodePlan> {
   const micro = config.microbatch as MicrobatchConfig;
@@ -26,8 +28,7 @@ export async function planMicrobatch(compiled: CompiledNode, context: PlanContex
     const withoutHooks = { ...compiled.node, config: { ...compiled.node.config, 'pre-hook': [], 'post-hook': [] } };
     steps.push(...(await planTable({ ...compiled, node: withoutHooks, compiledSql: empty }, context)).steps);
   }
-  const columnSource = incremental ? `select * from ${target.render()}` : compiled.compiledSql;
-  const columns = (await queryColumns(context, compiled, columnSource)).map((column) => dialect.quote(column.name));
+  const columns = (await batchColumns(compiled, context, config, incremental, steps)).map((column) => dialect.quote(column.name));
 
   const windows = batchWindows({
     batchSize: micro.batchSize,
@@ -65,4 +66,21 @@ export async function planMicrobatch(compiled: CompiledNode, context: PlanContex
  */
 export function readsItself(rawCode: string): boolean {
   return /\{[{%][^}]*\bthis\b/.test(rawCode);
+}
+
+/**
+ * The columns every batch inserts. On an incremental run the model's columns are compared with
+ * the table's first (`on_schema_change`, as for the other strategies); the column DDL joins the
+ * steps before the batches, in a transaction of its own where DDL is transactional.
+ */
+async function batchColumns(compiled: CompiledNode, context: PlanContext, config: IncrementalConfig, incremental: boolean, steps: Step[]): Promise<readonly ColumnInfo[]> {
+  const modelColumns = await queryColumns(context, compiled, compiled.compiledSql);
+  if (!incremental) return modelColumns;
+  const tableColumns = await queryColumns(context, compiled, `select * from ${compiled.relation.render()}`);
+  const schema = planSchemaChange(context, compiled, config.onSchemaChange, modelColumns, tableColumns);
+  if (schema.steps.length > 0) {
+    if (context.compiler.dialect.capabilities.transactionalDdl) steps.push(begin, ...schema.steps, commit);
+    else steps.push(...schema.steps);
+  }
+  return schema.columns;
 }

@@ -28,7 +28,9 @@ export async function planMicrobatch(compiled: CompiledNode, context: PlanContex
     const withoutHooks = { ...compiled.node, config: { ...compiled.node.config, 'pre-hook': [], 'post-hook': [] } };
     steps.push(...(await planTable({ ...compiled, node: withoutHooks, compiledSql: empty }, context)).steps);
   }
-  const columns = (await batchColumns(compiled, context, config, incremental, steps)).map((column) => dialect.quote(column.name));
+  const batch = await batchColumns(compiled, context, config, incremental);
+  steps.push(...batch.ddl);
+  const columns = batch.columns.map((column) => dialect.quote(column.name));
 
   const windows = batchWindows({
     batchSize: micro.batchSize,
@@ -73,14 +75,16 @@ export function readsItself(rawCode: string): boolean {
  * the table's first (`on_schema_change`, as for the other strategies); the column DDL joins the
  * steps before the batches, in a transaction of its own where DDL is transactional.
  */
-async function batchColumns(compiled: CompiledNode, context: PlanContext, config: IncrementalConfig, incremental: boolean, steps: Step[]): Promise<readonly ColumnInfo[]> {
+async function batchColumns(
+  compiled: CompiledNode,
+  context: PlanContext,
+  config: IncrementalConfig,
+  incremental: boolean,
+): Promise<{ readonly columns: readonly ColumnInfo[]; readonly ddl: readonly Step[] }> {
   const modelColumns = await queryColumns(context, compiled, compiled.compiledSql);
-  if (!incremental) return modelColumns;
+  if (!incremental) return { columns: modelColumns, ddl: [] };
   const tableColumns = await queryColumns(context, compiled, `select * from ${compiled.relation.render()}`);
   const schema = planSchemaChange(context, compiled, config.onSchemaChange, modelColumns, tableColumns);
-  if (schema.steps.length > 0) {
-    if (context.compiler.dialect.capabilities.transactionalDdl) steps.push(begin, ...schema.steps, commit);
-    else steps.push(...schema.steps);
-  }
-  return schema.columns;
+  const transactional = schema.steps.length > 0 && context.compiler.dialect.capabilities.transactionalDdl;
+  return { columns: schema.columns, ddl: transactional ? [begin, ...schema.steps, commit] : schema.steps };
 }

@@ -6,11 +6,11 @@
     itself + N; a day's count is the number of such spans that contain it. The spans (capped
     at 30 days; the 7-day window is the same span started within 7 days) are grouped by their
     (start, end) first, so the final join is over a few hundred rows.
-    Read from int_sessionized_events (the same clean events fact_events holds), like the
-    other daily metrics, so it does not wait for the fact table's daily batches. -#}
+    Read from stg_events (the same clean events fact_events holds), like the other daily
+    metrics, so it does not wait for sessionising or the fact table's daily batches. -#}
 with visitor_days as (
-  select distinct cast(event_ts as date) as activity_date, visitor_id
-  from {{ ref('int_sessionized_events') }}
+  select distinct event_date as activity_date, visitor_id
+  from {{ ref('stg_events') }}
 ),
 
 spans as (

@@ -1,12 +1,13 @@
 {#- One row per day with orders or traffic: the numbers the business reads every morning.
     revenue = line totals of orders neither cancelled nor returned; aov = revenue / those orders;
-    conversion = sessions with a purchase / sessions. Read from the intermediate layer (the
-    same clean orders and events the facts hold), so it runs beside the facts' builds. -#}
+    conversion = sessions with a purchase / sessions. Read from the staging and intermediate
+    layers (the same clean orders and events the facts hold), so it runs beside the facts'
+    builds. Counts use count_if: a SUM of 0/1 is a 128-bit integer on DuckDB. -#}
 with orders as (
   select
     order_date as metric_date,
     count(*) as orders,
-    sum(case when is_revenue then 1 else 0 end) as revenue_orders,
+    count_if(is_revenue) as revenue_orders,
     sum(line_total_amount) as gross_revenue,
     sum(net_revenue) as revenue,
     count(distinct customer_id) as ordering_customers
@@ -18,14 +19,14 @@ sessions as (
   select
     session_date as metric_date,
     count(*) as sessions,
-    sum(case when has_purchase then 1 else 0 end) as purchase_sessions
+    count_if(has_purchase) as purchase_sessions
   from {{ ref('int_sessions') }}
   group by session_date
 ),
 
 visitors as (
-  select cast(event_ts as date) as metric_date, count(distinct visitor_id) as daily_active_users
-  from {{ ref('int_sessionized_events') }}
+  select event_date as metric_date, count(distinct visitor_id) as daily_active_users
+  from {{ ref('stg_events') }}
   group by 1
 ),
 

@@ -3,7 +3,7 @@ select
   {{ trunc_to_date('month', 'facts.order_date') }} as revenue_month,
   products.category,
   count(distinct facts.order_id) as orders,
-  sum(facts.quantity) as units,
+  cast(sum(facts.quantity) as bigint) as units,
   sum(case when facts.is_revenue then facts.line_total else 0 end) as revenue
 from {{ ref('fact_orders') }} as facts
 join {{ ref('dim_products') }} as products on products.product_key = facts.product_key

@@ -2,8 +2,8 @@
 with interest as (
   select
     product_id,
-    sum(case when event_type = 'product_view' then 1 else 0 end) as product_views,
-    sum(case when event_type = 'add_to_cart' then 1 else 0 end) as add_to_carts
+    count_if(event_type = 'product_view') as product_views,
+    count_if(event_type = 'add_to_cart') as add_to_carts
   from {{ ref('stg_events') }}
   where product_id is not null
   group by product_id
@@ -13,7 +13,7 @@ sales as (
   select
     lines.product_id,
     count(distinct lines.order_id) as orders,
-    sum(lines.quantity) as units_sold,
+    cast(sum(lines.quantity) as bigint) as units_sold,
     sum(case when orders.is_revenue then lines.line_total else 0 end) as net_revenue
   from {{ ref('stg_order_lines') }} as lines
   join {{ ref('int_orders_enriched') }} as orders on orders.order_id = lines.order_id

@@ -4,9 +4,10 @@
     A session is keyed by its landing event: session_key is the event_id of its first event,
     so it is an integer, stays the same when later days are added, and int_sessions finds the
     landing page, device and referrer by joining on it.
-    Narrow on purpose: only what sessionising needs (fact_events takes the other columns from
-    stg_events, joined on event_id). Writing wide copies of the clickstream is what made the
-    event models slow at volume. -#}
+    Narrow on purpose: only what int_sessions aggregates (fact_events takes the other columns
+    from stg_events, joined on event_id; the visitor and landing attributes of a session come
+    from its landing event). Writing wide copies of the clickstream is what made the event
+    models slow at volume. -#}
 {% set timeout_seconds = var('session_timeout_minutes') * 60 %}
 {% set visitor_order = 'partition by visitor_id order by event_ts, event_id' %}
 {#- The latest session start at or before each event, in the visitor's event order. -#}
@@ -39,9 +40,7 @@ flagged as (
 select
   event_id,
   {{ last_value_ignore_nulls('case when is_session_start then event_id end', running) }} as session_key,
-  {{ last_value_ignore_nulls('case when is_session_start then event_ts end', running) }} as session_start_ts,
   is_session_start,
-  visitor_id,
   user_id,
   event_ts,
   event_type

@@ -1,27 +1,26 @@
 {#- One row per re-sessionised visit, with its funnel flags.
-    Grouped on the integer session_key (the landing event's id); the landing page, device,
-    referrer and country are that event's, found by joining stg_events on it. A session
-    belongs to one visitor, so any_value() picks the visitor without comparing strings. -#}
+    Grouped on the integer session_key (the landing event's id); the visitor, landing page,
+    device, referrer and country are that event's, found by joining stg_events on it.
+    Counts use count_if: a SUM of 0/1 would be a 128-bit integer on DuckDB, slow to store. -#}
 with aggregated as (
   select
     session_key,
-    any_value(visitor_id) as visitor_id,
     max(user_id) as user_id,
     min(event_ts) as session_start_ts,
     max(event_ts) as session_end_ts,
     count(*) as event_count,
-    sum(case when event_type = 'page_view' then 1 else 0 end) as page_views,
-    sum(case when event_type = 'product_view' then 1 else 0 end) as product_views,
-    sum(case when event_type = 'add_to_cart' then 1 else 0 end) as add_to_carts,
-    sum(case when event_type = 'checkout' then 1 else 0 end) as checkouts,
-    sum(case when event_type = 'purchase' then 1 else 0 end) as purchases
+    count_if(event_type = 'page_view') as page_views,
+    count_if(event_type = 'product_view') as product_views,
+    count_if(event_type = 'add_to_cart') as add_to_carts,
+    count_if(event_type = 'checkout') as checkouts,
+    count_if(event_type = 'purchase') as purchases
   from {{ ref('int_sessionized_events') }}
   group by session_key
 )
 
 select
   sessions.session_key,
-  sessions.visitor_id,
+  landing.visitor_id,
   sessions.user_id,
   sessions.session_start_ts,
   sessions.session_end_ts,

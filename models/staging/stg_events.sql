@@ -1,5 +1,6 @@
 {{ config(event_time='event_ts') }}
-{#- Clean clickstream events. session_id is the client's own; int_sessions re-sessionises. -#}
+{#- Clean clickstream events. session_id is the client's own; int_sessions re-sessionises.
+    event_type and device are categories (ENUM on DuckDB): compare them with strings as usual. -#}
 select
   event_id,
   session_id as client_session_id,

@@ -67,7 +67,12 @@ describe('the shop warehouse on Snowflake', () => {
     expect(dimDate).toContain('table(generator(rowcount => 7320))');
     expect(dimDate).toContain('dayofweekiso(date_day)');
     expect(compiled.get('models/analytics/active_users.sql')).toContain('dateadd(day, -7, days.activity_date)');
-    expect(compiled.get('models/audit/quarantine_records.sql')).toContain('to_varchar(object_construct_keep_null(');
+    const baseEvents = compiled.get('models/staging/base/base_events.sql')!;
+    expect(baseEvents).toContain(`to_varchar(object_construct_keep_null('event_id', event_id,`);
+    // Categories stay text (no ENUM on Snowflake); repeated ids by GROUP BY, not a global sort.
+    expect(baseEvents).toMatch(/^\s*event_type as event_type,$/m);
+    expect(baseEvents).not.toMatch(/enum\(|lag\(event_id\)/i);
+    expect(baseEvents).toMatch(/group by event_id\s+having count\(\*\) > 1/);
     // Relations are three-part names in the target database.
     expect(compiled.get('models/staging/stg_orders.sql')).toMatch(/from "?SHOP"?\."?analytics_staging"?\."?base_orders"?/i);
   });

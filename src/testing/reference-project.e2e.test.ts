@@ -121,6 +121,20 @@ describe('the shop reference warehouse', () => {
     const nullIds = quarantine.filter((row) => row.reason === 'null_event_id').length;
     expect(nullIds).toBe(records.filter((record) => record.kind === 'null_event_id').length);
 
+    // The payload keeps the feed's raw text, not the typed columns: a malformed event's device
+    // (an ENUM on DuckDB, NULL for text outside it) is the shifted value the row arrived with,
+    // and an unparseable order timestamp is the text sent.
+    const payloads = await query(
+      `select reason, json_extract_string(raw_payload, '$.device') as device, json_extract_string(raw_payload, '$.order_ts_text') as order_ts
+       from analytics_audit.quarantine_records where reason in ('malformed_row', 'unparseable_timestamp')`,
+    );
+    const malformedDevices = payloads.filter((row) => row.reason === 'malformed_row').map((row) => row.device);
+    expect(malformedDevices.length).toBe(records.filter((record) => record.kind === 'malformed_event_row').length);
+    expect(malformedDevices.some((device) => typeof device === 'string' && !['desktop', 'mobile', 'tablet'].includes(device))).toBe(true);
+    const badTimestamps = payloads.filter((row) => row.reason === 'unparseable_timestamp').map((row) => row.order_ts);
+    expect(badTimestamps.length).toBe(records.filter((record) => record.kind === 'malformed_order_ts').length);
+    for (const text of badTimestamps) expect(typeof text === 'string' && Number.isNaN(Date.parse(String(text).replace(' ', 'T')))).toBe(true);
+
     const factOrderIds = new Set((await query('select distinct order_id::int as id from analytics_marts.fact_orders')).map((row) => row.id));
     const factLineIds = new Set((await query('select order_line_id::int as id from analytics_marts.fact_orders')).map((row) => row.id));
     const factEventIds = new Set((await query('select event_id::int as id from analytics_marts.fact_events')).map((row) => row.id));

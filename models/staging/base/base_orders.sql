@@ -1,6 +1,7 @@
 {{ config(materialized='table') }}
 {#- Every raw order version with its typed columns and the reason it is rejected (NULL = clean).
-    stg_orders keeps the clean rows, quarantine_records the others: one rule set, two outputs.
+    stg_orders keeps the clean rows, quarantine_records the others (their raw record as JSON,
+    built here for rejected rows only): one rule set, two outputs.
     A table, not ephemeral: the parsing and ranking run once, not once per reader and test. -#}
 with source as (
   select * from {{ source('raw', 'orders') }}
@@ -26,16 +27,23 @@ typed as (
       order by _loaded_at desc, _source_file desc, {{ order_status_rank('lower(trim(status))') }} desc
     ) as version_number
   from source
+),
+
+judged as (
+  select
+    *,
+    case
+      when order_id is null then 'null_order_id'
+      when customer_id is null then 'null_customer_id'
+      when order_ts is null then 'unparseable_timestamp'
+      when order_ts > _loaded_at then 'future_timestamp'
+      when order_total is null or order_total <= 0 then 'non_positive_amount'
+      when version_number > 1 then 'superseded_duplicate'
+    end as rejection_reason
+  from typed
 )
 
 select
   *,
-  case
-    when order_id is null then 'null_order_id'
-    when customer_id is null then 'null_customer_id'
-    when order_ts is null then 'unparseable_timestamp'
-    when order_ts > _loaded_at then 'future_timestamp'
-    when order_total is null or order_total <= 0 then 'non_positive_amount'
-    when version_number > 1 then 'superseded_duplicate'
-  end as rejection_reason
-from typed
+  case when rejection_reason is not null then {{ json_payload(['order_id', 'customer_id', 'order_ts_text', 'status', 'channel', 'shipping_country', 'currency', 'order_total', '_source_file']) }} end as rejected_record
+from judged

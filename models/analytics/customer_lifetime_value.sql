@@ -4,7 +4,7 @@ with per_customer as (
   select
     customer_id,
     count(*) as orders,
-    count_if(is_revenue) as revenue_orders,
+    count(case when is_revenue then 1 end) as revenue_orders,
     sum(net_revenue) as lifetime_revenue,
     min(order_date) as first_order_date,
     max(order_date) as last_order_date

@@ -2,12 +2,12 @@
     revenue = line totals of orders neither cancelled nor returned; aov = revenue / those orders;
     conversion = sessions with a purchase / sessions. Read from the staging and intermediate
     layers (the same clean orders and events the facts hold), so it runs beside the facts'
-    builds. Counts use count_if: a SUM of 0/1 is a 128-bit integer on DuckDB. -#}
+    builds. Counts are count(case ...): a SUM of 0/1 is a 128-bit integer on DuckDB. -#}
 with orders as (
   select
     order_date as metric_date,
     count(*) as orders,
-    count_if(is_revenue) as revenue_orders,
+    count(case when is_revenue then 1 end) as revenue_orders,
     sum(line_total_amount) as gross_revenue,
     sum(net_revenue) as revenue,
     count(distinct customer_id) as ordering_customers
@@ -19,7 +19,7 @@ sessions as (
   select
     session_date as metric_date,
     count(*) as sessions,
-    count_if(has_purchase) as purchase_sessions
+    count(case when has_purchase then 1 end) as purchase_sessions
   from {{ ref('int_sessions') }}
   group by session_date
 ),

@@ -4,10 +4,10 @@ with daily as (
   select
     session_date as funnel_date,
     count(*) as sessions,
-    count_if(has_product_view) as product_view_sessions,
-    count_if(has_add_to_cart) as add_to_cart_sessions,
-    count_if(has_checkout) as checkout_sessions,
-    count_if(has_purchase) as purchase_sessions
+    count(case when has_product_view then 1 end) as product_view_sessions,
+    count(case when has_add_to_cart then 1 end) as add_to_cart_sessions,
+    count(case when has_checkout then 1 end) as checkout_sessions,
+    count(case when has_purchase then 1 end) as purchase_sessions
   from {{ ref('int_sessions') }}
   group by session_date
 )

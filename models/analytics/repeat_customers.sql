@@ -7,6 +7,6 @@ with per_customer as (
 
 select
   count(*) as ordering_customers,
-  count_if(orders >= 2) as repeat_customers,
-  cast(count_if(orders >= 2) as double) / nullif(count(*), 0) as repeat_customer_share
+  count(case when orders >= 2 then 1 end) as repeat_customers,
+  cast(count(case when orders >= 2 then 1 end) as double) / nullif(count(*), 0) as repeat_customer_share
 from per_customer

@@ -2,8 +2,8 @@
 with interest as (
   select
     product_id,
-    count_if(event_type = 'product_view') as product_views,
-    count_if(event_type = 'add_to_cart') as add_to_carts
+    count(case when event_type = 'product_view' then 1 end) as product_views,
+    count(case when event_type = 'add_to_cart' then 1 end) as add_to_carts
   from {{ ref('stg_events') }}
   where product_id is not null
   group by product_id

@@ -1,7 +1,8 @@
 {#- One row per re-sessionised visit, with its funnel flags.
     Grouped on the integer session_key (the landing event's id); the visitor, landing page,
     device, referrer and country are that event's, found by joining stg_events on it.
-    Counts use count_if: a SUM of 0/1 would be a 128-bit integer on DuckDB, slow to store. -#}
+    Counts are count(case ...): a SUM of 0/1 (or count_if) is a 128-bit integer on DuckDB,
+    slow to store and read. -#}
 with aggregated as (
   select
     session_key,
@@ -9,11 +10,11 @@ with aggregated as (
     min(event_ts) as session_start_ts,
     max(event_ts) as session_end_ts,
     count(*) as event_count,
-    count_if(event_type = 'page_view') as page_views,
-    count_if(event_type = 'product_view') as product_views,
-    count_if(event_type = 'add_to_cart') as add_to_carts,
-    count_if(event_type = 'checkout') as checkouts,
-    count_if(event_type = 'purchase') as purchases
+    count(case when event_type = 'page_view' then 1 end) as page_views,
+    count(case when event_type = 'product_view' then 1 end) as product_views,
+    count(case when event_type = 'add_to_cart' then 1 end) as add_to_carts,
+    count(case when event_type = 'checkout' then 1 end) as checkouts,
+    count(case when event_type = 'purchase' then 1 end) as purchases
   from {{ ref('int_sessionized_events') }}
   group by session_key
 )

@@ -26,7 +26,7 @@ select
   max(case when session_number = 1 then device end) as first_device,
   max(case when session_number = 1 then referrer end) as first_referrer,
   max(case when session_number = 1 then landing_page end) as first_landing_page,
-  count_if(has_purchase) as purchase_sessions,
+  count(case when has_purchase then 1 end) as purchase_sessions,
   min(case when has_purchase then session_start_ts end) as first_purchase_session_ts,
   min(case when has_purchase then session_number end) as sessions_to_first_purchase,
   max(case when has_purchase then 1 else 0 end) = 1 as has_purchased

@@ -74,5 +74,5 @@ select
   order_id,
   _loaded_at,
   rejection_reason,
-  case when rejection_reason is not null then {{ json_payload(payload_columns) }} end as rejected_record
+  {{ rejected_record(payload_columns) }} as rejected_record
 from judged

@@ -1,7 +1,7 @@
 {{ config(materialized='table') }}
 {#- Raw order lines with the reason each is rejected (NULL = clean) and, for those, the raw
-    record as JSON (quarantine_records reads it). A line whose order was
-    rejected is rejected too (orphan_order_id), so the marts never hold half an order's story. -#}
+    record as JSON (quarantine_records reads it). A line whose order was rejected is rejected
+    too (orphan_order_id), so the marts never hold half an order's story. -#}
 with source as (
   select
     *,
@@ -28,5 +28,5 @@ judged as (
 
 select
   *,
-  case when rejection_reason is not null then {{ json_payload(['order_line_id', 'order_id', 'line_number', 'product_id', 'quantity', 'unit_price', 'discount_amount', '_source_file']) }} end as rejected_record
+  {{ rejected_record(['order_line_id', 'order_id', 'line_number', 'product_id', 'quantity', 'unit_price', 'discount_amount', '_source_file']) }} as rejected_record
 from judged

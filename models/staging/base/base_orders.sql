@@ -45,5 +45,5 @@ judged as (
 
 select
   *,
-  case when rejection_reason is not null then {{ json_payload(['order_id', 'customer_id', 'order_ts_text', 'status', 'channel', 'shipping_country', 'currency', 'order_total', '_source_file']) }} end as rejected_record
+  {{ rejected_record(['order_id', 'customer_id', 'order_ts_text', 'status', 'channel', 'shipping_country', 'currency', 'order_total', '_source_file']) }} as rejected_record
 from judged

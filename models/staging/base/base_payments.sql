@@ -24,5 +24,5 @@ judged as (
 
 select
   *,
-  case when rejection_reason is not null then {{ json_payload(['payment_id', 'order_id', 'payment_ts', 'method', 'amount', 'status', '_source_file']) }} end as rejected_record
+  {{ rejected_record(['payment_id', 'order_id', 'payment_ts', 'method', 'amount', 'status', '_source_file']) }} as rejected_record
 from judged
